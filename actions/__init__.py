@@ -1,0 +1,1 @@
+"""Rasa SDK custom actions: thin adapters over bot/ (built in the conversation issue)."""

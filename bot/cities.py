@@ -1,0 +1,154 @@
+"""Resolving what a resident calls their city to a city in the knowledge base."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+US_STATES: Dict[str, str] = {
+    "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california",
+    "CO": "colorado", "CT": "connecticut", "DE": "delaware", "FL": "florida", "GA": "georgia",
+    "HI": "hawaii", "ID": "idaho", "IL": "illinois", "IN": "indiana", "IA": "iowa",
+    "KS": "kansas", "KY": "kentucky", "LA": "louisiana", "ME": "maine", "MD": "maryland",
+    "MA": "massachusetts", "MI": "michigan", "MN": "minnesota", "MS": "mississippi",
+    "MO": "missouri", "MT": "montana", "NE": "nebraska", "NV": "nevada", "NH": "new hampshire",
+    "NJ": "new jersey", "NM": "new mexico", "NY": "new york", "NC": "north carolina",
+    "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon", "PA": "pennsylvania",
+    "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee",
+    "TX": "texas", "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington",
+    "WV": "west virginia", "WI": "wisconsin", "WY": "wyoming", "DC": "district of columbia",
+}  # fmt: skip
+STATE_BY_WORDS = {name: code for code, name in US_STATES.items()}
+STATE_ABBREVIATIONS = {
+    "okla": "OK", "tex": "TX", "calif": "CA", "cal": "CA", "fla": "FL", "ariz": "AZ",
+    "wis": "WI", "wisc": "WI",
+}  # fmt: skip
+COUNTRIES = (
+    "russia", "russian federation", "ukraine", "canada", "mexico", "england", "uk",
+    "united kingdom", "scotland", "ireland", "australia", "germany", "france",
+)  # fmt: skip
+_US = ("usa", "us", "united states", "united states of america", "america")
+_FILLER = re.compile(r"^(the )?(city|town|village) of ")
+_MIN_FUZZY = 0.84
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, drop punctuation, 'Saint'/'St.' -> 'st', collapse spaces."""
+    text = text.lower().replace("&", " and ")
+    text = re.sub(r"[’'`.]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"\bsaint\b", "st", text)
+    text = re.sub(r"\bft\b", "fort", text)
+    return _FILLER.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class CityName:
+    """One name or alias of a city in the knowledge base."""
+
+    city_id: str
+    name: str
+    state: str
+
+
+@dataclass(frozen=True)
+class CityMatch:
+    """How a resident's words matched a city.
+
+    kind: 'exact' or 'fuzzy' (a known city); 'other_place' (a known city name, but the resident
+    named another state or country); 'unknown' (no city on record).
+    """
+
+    kind: str
+    query: str
+    city_id: Optional[str] = None
+    place: Optional[str] = None
+    state: Optional[str] = None
+
+    @property
+    def found(self) -> bool:
+        return self.kind in ("exact", "fuzzy")
+
+
+def split_qualifier(text: str) -> Tuple[str, Optional[str], Optional[str]]:
+    """Split 'Odessa, TX' / 'odessa texas' / 'St. Petersburg, Russia' into (city, state, other place)."""
+    raw = text.strip()
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if len(parts) >= 2:
+        city_part, qualifier = ", ".join(parts[:-1]), normalise_name(parts[-1])
+        state, other = _classify_qualifier(qualifier)
+        if state or other:
+            return city_part, state, other
+        return raw, None, None
+    words = normalise_name(raw).split()
+    last_typed = raw.split()[-1].strip(".") if raw.split() else ""
+    for size in (4, 3, 2, 1):
+        if len(words) <= size:
+            continue
+        tail = " ".join(words[-size:])
+        if size == 1 and len(tail) == 2 and last_typed != last_typed.upper():
+            continue  # 'ok' or 'in' typed in lower case is a word, not a state code
+        state, other = _classify_qualifier(tail)
+        if state or other:
+            return " ".join(words[:-size]), state, other
+    return raw, None, None
+
+
+def _classify_qualifier(qualifier: str) -> Tuple[Optional[str], Optional[str]]:
+    if qualifier in _US:
+        return None, None
+    if qualifier.upper() in US_STATES:
+        return qualifier.upper(), None
+    if qualifier in STATE_BY_WORDS:
+        return STATE_BY_WORDS[qualifier], None
+    if qualifier in STATE_ABBREVIATIONS:
+        return STATE_ABBREVIATIONS[qualifier], None
+    if qualifier in COUNTRIES:
+        return None, qualifier.title()
+    return None, None
+
+
+def resolve_city(text: str, names: Iterable[CityName]) -> CityMatch:
+    """Match a resident's city words to a known city: aliases, case, punctuation, state, misspellings."""
+    names = list(names)
+    query = " ".join(text.split())
+    city_part, state, other = split_qualifier(query)
+    wanted = normalise_name(city_part)
+    if not wanted:
+        return CityMatch("unknown", query)
+    by_name: Dict[str, List[CityName]] = {}
+    for entry in names:
+        by_name.setdefault(normalise_name(entry.name), []).append(entry)
+
+    kind = "exact"
+    candidates = by_name.get(wanted, [])
+    if not candidates:
+        close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=_MIN_FUZZY)
+        if close:
+            candidates, kind = by_name[close[0]], "fuzzy"
+    if not candidates:
+        return CityMatch("unknown", query, state=state, place=other)
+
+    if other:
+        return CityMatch("other_place", query, candidates[0].city_id, place=other)
+    if state:
+        in_state = [c for c in candidates if c.state == state]
+        if not in_state:
+            return CityMatch("other_place", query, candidates[0].city_id, state=state)
+        candidates = in_state
+    return CityMatch(kind, query, candidates[0].city_id, state=candidates[0].state)
+
+
+def find_city_mention(text: str, names: Iterable[CityName]) -> Optional[CityMatch]:
+    """Find a known city named anywhere in a sentence ('I paid my Odessa water bill'), exact names only."""
+    words = normalise_name(text).split()
+    entries = {normalise_name(e.name): e for e in names}
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            entry = entries.get(phrase)
+            if entry and (size > 1 or len(phrase) > 3):
+                return CityMatch("exact", phrase, entry.city_id, state=entry.state)
+    return None

@@ -1,0 +1,140 @@
+"""Command line: `python -m bot check|knowledge validate|knowledge load|shell`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional, TextIO
+
+from bot.knowledge.checker import KnowledgeInvalid
+from bot.knowledge.quotes import trace_problems
+from bot.knowledge.reader import read_knowledge
+from bot.knowledge.store import KnowledgeStore, ensure_loaded, load_folder, make_engine
+from bot.script import format_script, result_to_dict
+from bot.selfcheck import DateNotUnderstood, run_check
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+
+DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check one payment: city, date, method")
+    check.add_argument("--city", required=True, help="e.g. 'Odessa, TX' or 'St Pete'")
+    check.add_argument(
+        "--date", default=None, help="e.g. 'Sept 3 2019', 'June 2018', \"I don't remember\""
+    )
+    check.add_argument(
+        "--method", default=None, help="e.g. 'online with my Visa', 'autopay', 'e-check'"
+    )
+    check.add_argument(
+        "--service", default=None, help="what was paid, e.g. 'water bill', 'parking ticket'"
+    )
+    check.add_argument(
+        "--json", action="store_true", help="print a JSON object instead of the script"
+    )
+    check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    _knowledge_args(check)
+
+    shell = sub.add_parser("shell", help="answer checks interactively")
+    _knowledge_args(shell)
+
+    knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
+    ksub = knowledge.add_subparsers(dest="action", required=True)
+    validate = ksub.add_parser("validate", help="check every file; load nothing")
+    validate.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
+                          help="seed documents to check quotes against")  # fmt: skip
+    load = ksub.add_parser("load", help="validate, then replace the database's knowledge")
+    for action in (validate, load):
+        _knowledge_args(action)
+    return parser
+
+
+def _knowledge_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--knowledge", type=Path, default=None,
+                        help="knowledge folder (default: BOT_KNOWLEDGE_DIR or ./knowledge)")  # fmt: skip
+    parser.add_argument("--database-url", default=None, help="default: BOT_DATABASE_URL")
+
+
+def open_store(
+    settings: Settings, knowledge: Optional[Path], url: Optional[str], err: TextIO
+) -> KnowledgeStore:
+    """--knowledge DIR reads that folder into a private in-memory database; otherwise the
+    configured database is used, reloaded first when the knowledge folder has changed."""
+    if knowledge is not None and url is None:
+        engine = make_engine("sqlite://")
+        load_folder(engine, knowledge)
+        return KnowledgeStore(engine)
+    engine = make_engine(url or settings.database_url)
+    store = KnowledgeStore(engine)
+    try:
+        done = ensure_loaded(engine, knowledge or settings.knowledge_dir)
+        if done:
+            print(f"(knowledge {done})", file=err)
+    except KnowledgeInvalid:
+        if store.fingerprint() is None:
+            raise
+        print("(warning: the knowledge folder has problems; using the knowledge loaded before. "
+              "Run `python -m bot knowledge validate`.)", file=err)  # fmt: skip
+    return store
+
+
+def _check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    store = open_store(settings, args.knowledge, args.database_url, err)
+    try:
+        result = run_check(store, args.city, args.date, args.method, args.today, args.service)
+    except DateNotUnderstood as error:
+        print(str(error), file=err)
+        return 2
+    if args.json:
+        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(format_script(result), file=out)
+    return 0
+
+
+def _validate(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    folder = args.knowledge or settings.knowledge_dir
+    knowledge = read_knowledge(folder)
+    seeds = args.seeds if args.seeds.is_dir() else None
+    problems = trace_problems(knowledge, seeds)
+    for problem in problems:
+        print(problem, file=err)
+    quotes = "checked against " + str(seeds) if seeds else "not checked (no seeds folder)"
+    print(f"{folder}: {len(knowledge.cities)} cities valid; quotes {quotes}; "
+          f"{len(problems)} traceability problem(s)", file=out)  # fmt: skip
+    return 1 if problems else 0
+
+
+def _load(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    folder = args.knowledge or settings.knowledge_dir
+    url = args.database_url or settings.database_url
+    knowledge = load_folder(make_engine(url), folder)
+    print(f"Loaded {len(knowledge.cities)} cities from {folder} into {url}", file=out)
+    return 0
+
+
+def _shell(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.shell import run_shell
+
+    store = open_store(settings, args.knowledge, args.database_url, err)
+    return run_shell(store, sys.stdin, out)
+
+
+def main(
+    argv: Optional[List[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    args = _parser().parse_args(argv)
+    settings = load_settings()
+    handlers = {"check": _check, "shell": _shell}
+    handler = handlers.get(args.command) or {"validate": _validate, "load": _load}[args.action]
+    try:
+        return handler(args, settings, out, err)
+    except KnowledgeInvalid as error:
+        print(str(error), file=err)
+        return 1

@@ -1,0 +1,1 @@
+"""The incident knowledge base: YAML files validated and loaded into SQL through SQLAlchemy."""

@@ -1,0 +1,51 @@
+"""Settings from the environment and an optional .env file (python-dotenv)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+from dotenv import dotenv_values
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TIME_ZONE = "America/Chicago"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the knowledge lives and how dates are read."""
+
+    knowledge_dir: Path
+    database_url: str
+    time_zone: str
+
+
+def _absolute_sqlite(url: str, root: Path) -> str:
+    """Make a relative SQLite file path relative to the project root, not the working directory."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite://":
+        path = url[len(prefix) :]
+        if path and path != ":memory:":
+            return prefix + str((root / path).resolve())
+    return url
+
+
+def load_settings(
+    environ: Optional[Mapping[str, str]] = None, dotenv_path: Optional[Path] = None
+) -> Settings:
+    """Read settings: the environment wins over .env, .env over the defaults."""
+    env_file = dotenv_path if dotenv_path is not None else PROJECT_ROOT / ".env"
+    values = {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    values.update(os.environ if environ is None else environ)
+
+    knowledge = Path(values.get("BOT_KNOWLEDGE_DIR") or "knowledge")
+    if not knowledge.is_absolute():
+        knowledge = (PROJECT_ROOT / knowledge).resolve()
+    url = values.get("BOT_DATABASE_URL") or "sqlite:///.data/knowledge.db"
+    return Settings(
+        knowledge_dir=knowledge,
+        database_url=_absolute_sqlite(url, PROJECT_ROOT),
+        time_zone=values.get("BOT_TIME_ZONE") or DEFAULT_TIME_ZONE,
+    )

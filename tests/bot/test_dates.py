@@ -1,0 +1,427 @@
+"""Tests for bot.dates: understanding the date a resident says they paid."""
+
+from datetime import date
+
+import pytest
+
+from bot.dates import DateSpan, DateUnknown, resolve_year_less, understand_date
+
+WED = date(2019, 11, 20)  # a Wednesday
+MON = date(2016, 11, 7)  # a Monday
+LATER = date(2026, 11, 22)  # 'today' long after the incidents
+PERIOD_2019 = (date(2019, 8, 27), date(2019, 10, 14))
+PERIOD_2018 = (date(2017, 12, 11), date(2018, 6, 21))
+
+
+def day_of(text, reference=WED, period=None):
+    """The single day understood, failing the test if it is not a single day."""
+    answer = understand_date(text, reference, period)
+    assert isinstance(answer, DateSpan), f"{text!r} -> {answer!r}"
+    assert answer.is_day, f"{text!r} -> {answer!r}"
+    return answer.start
+
+
+def span_of(text, reference=WED, period=None):
+    answer = understand_date(text, reference, period)
+    assert isinstance(answer, DateSpan), f"{text!r} -> {answer!r}"
+    return answer
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("9/5/19", date(2019, 9, 5)),
+        ("09/05/2019", date(2019, 9, 5)),
+        ("2019-09-05", date(2019, 9, 5)),
+        ("7/4/2018", date(2018, 7, 4)),
+        ("11-30-17", date(2017, 11, 30)),
+        ("2015/08/12", date(2015, 8, 12)),
+        ("08/12,2015", date(2015, 8, 12)),
+        ("21/04/2016", date(2016, 4, 21)),
+        ("13.5.2015", date(2015, 5, 13)),
+        ("2015.5.13", date(2015, 5, 13)),
+        ("4.22", date(2019, 4, 22)),
+        ("4-22", date(2019, 4, 22)),
+        ("4/22", date(2019, 4, 22)),
+        ("22/04", date(2019, 4, 22)),
+        ("Sept 3 2019", date(2019, 9, 3)),
+        ("Sep. 3rd, 2019", date(2019, 9, 3)),
+        ("September 3", date(2019, 9, 3)),
+        ("3 September 2019", date(2019, 9, 3)),
+        ("16. Nov. 2016", date(2016, 11, 16)),
+        ("Oct2", date(2019, 10, 2)),
+        ("Oct/2", date(2019, 10, 2)),
+        ("Oct-2", date(2019, 10, 2)),
+        ("October. 2", date(2019, 10, 2)),
+        ("the 3rd of September", date(2019, 9, 3)),
+        ("Monday January 12th, 2016", date(2016, 1, 12)),
+        ("Wed, 22 of Jan", date(2019, 1, 22)),
+        ("2019-sep-1", date(2019, 9, 1)),
+        ("2019/sep/01", date(2019, 9, 1)),
+        ("Sep 3 '19", date(2019, 9, 3)),
+        ("December 25", date(2018, 12, 25)),  # the most recent past one
+        ("Nov 20", date(2019, 11, 20)),  # the reference day itself
+    ],
+)
+def test_single_days(text, expected):
+    assert day_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("05/05/89", date(1989, 5, 5)),
+        ("3-7-27", date(2027, 3, 7)),
+        ("1/2/68", date(2068, 1, 2)),
+        ("1/2/69", date(1969, 1, 2)),
+        ("12/31/00", date(2000, 12, 31)),
+    ],
+)
+def test_two_digit_years(text, expected):
+    assert day_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("May twenty-first", date(2019, 5, 21)),
+        ("May twenty one", date(2019, 5, 21)),
+        ("second of Aug", date(2019, 8, 2)),
+        ("twenty second of June 2017", date(2017, 6, 22)),
+        ("Jan first", date(2019, 1, 1)),
+        ("jan twenty two, 2018", date(2018, 1, 22)),
+        ("October tenth", date(2019, 10, 10)),
+        ("the thirtieth of april", date(2019, 4, 30)),
+        ("March 4th two thousand and eighteen", date(2018, 3, 4)),
+        ("July 9 nineteen seventy eight", date(1978, 7, 9)),
+        ("June 6, nineteen zero one", date(1901, 6, 6)),
+        ("first of May, two thousand", date(2000, 5, 1)),
+        ("August the twenty-ninth twenty nineteen", date(2019, 8, 29)),
+    ],
+)
+def test_number_and_ordinal_words(text, expected):
+    assert day_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("the 27th", WED, date(2019, 10, 27)),
+        ("on 15", WED, date(2019, 11, 15)),
+        ("the second", WED, date(2019, 11, 2)),
+        ("the thirty", WED, date(2019, 10, 30)),
+        ("the 20th", WED, date(2019, 11, 20)),
+        ("the 30th", date(2019, 3, 10), date(2019, 1, 30)),  # February has no 30th
+        ("Friday the 22nd", date(2017, 9, 27), date(2017, 9, 22)),
+        ("Tuesday the 12th", WED, date(2019, 11, 12)),
+        ("Sunday the 13th", WED, date(2019, 10, 13)),
+        ("Friday the thirteenth", WED, date(2019, 9, 13)),
+    ],
+)
+def test_day_of_month_only(text, reference, expected):
+    assert day_of(text, reference) == expected
+
+
+@pytest.mark.parametrize("text", ["the 27th", "on 15", "the second", "second Sunday"])
+def test_day_of_month_only_is_ambiguous_with_a_period(text):
+    assert understand_date(text, LATER, PERIOD_2019) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("today", date(2019, 11, 20)),
+        ("yesterday", date(2019, 11, 19)),
+        ("tomorrow", date(2019, 11, 21)),
+        ("tmrw", date(2019, 11, 21)),
+        ("the day before yesterday", date(2019, 11, 18)),
+        ("the day after tomorrow", date(2019, 11, 22)),
+        ("next day", date(2019, 11, 21)),
+        ("the next day", date(2019, 11, 21)),
+        ("last day", date(2019, 11, 19)),
+        ("past day", date(2019, 11, 19)),
+        ("this day", date(2019, 11, 20)),
+        ("the day", date(2019, 11, 20)),
+        ("3 days ago", date(2019, 11, 17)),
+        ("two weeks ago", date(2019, 11, 6)),
+        ("a month ago", date(2019, 10, 20)),
+        ("a year ago", date(2018, 11, 20)),
+        ("few months ago", date(2019, 8, 20)),
+        ("a few days ago", date(2019, 11, 17)),
+        ("a couple of weeks ago", date(2019, 11, 6)),
+        ("1 month 21 days ago", date(2019, 9, 29)),
+        ("2 years 1 month 21 days ago", date(2017, 9, 29)),
+        ("1 month and 21 days ago", date(2019, 9, 29)),
+        ("1 month, 21 days ago", date(2019, 9, 29)),
+        ("in 3 weeks", date(2019, 12, 11)),
+        ("two weeks from now", date(2019, 12, 4)),
+        ("2 years 21 days later", date(2021, 12, 11)),
+        ("two days from tomorrow", date(2019, 11, 23)),
+        ("four days from yesterday", date(2019, 11, 23)),
+        ("two days before yesterday", date(2019, 11, 17)),
+        ("three weeks from tomorrow", date(2019, 12, 12)),
+        ("two days after today", date(2019, 11, 22)),
+        ("in four business days", date(2019, 11, 26)),  # skips the weekend
+    ],
+)
+def test_relative_to_reference(text, expected):
+    assert day_of(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        # the examples the weekday rules were specified with
+        ("Friday", MON, date(2016, 11, 4)),
+        ("last Sunday", MON, date(2016, 11, 6)),
+        ("this Friday", MON, date(2016, 11, 11)),
+        ("next Sunday", MON, date(2016, 11, 20)),
+        ("this week Friday", MON, date(2016, 11, 11)),
+        ("next week Sunday", MON, date(2016, 11, 20)),
+        ("last week Sunday", MON, date(2016, 11, 6)),
+        ("next week on Friday", MON, date(2016, 11, 18)),
+        ("Friday next week", MON, date(2016, 11, 18)),
+        ("Tuesday next week", date(2018, 3, 20), date(2018, 3, 27)),
+        ("Sunday of next week", date(2018, 3, 20), date(2018, 4, 1)),
+        ("two sundays from now", date(2018, 5, 7), date(2018, 5, 20)),
+        ("two monday later", date(2018, 5, 7), date(2018, 5, 21)),
+        # more, from a Wednesday
+        ("Friday", WED, date(2019, 11, 15)),
+        ("on Monday", WED, date(2019, 11, 18)),
+        ("Wednesday", WED, date(2019, 11, 13)),  # strictly before the reference
+        ("last Tuesday", WED, date(2019, 11, 19)),
+        ("this Monday", WED, date(2019, 11, 18)),
+        ("next Monday", WED, date(2019, 11, 25)),
+        ("next week Tuesday", WED, date(2019, 11, 26)),
+        ("Thursday of next week", WED, date(2019, 11, 28)),
+        ("two fridays from now", WED, date(2019, 11, 29)),
+        ("two wednesdays later", WED, date(2019, 12, 4)),
+        ("two fridays ago", WED, date(2019, 11, 8)),
+    ],
+)
+def test_weekdays(text, reference, expected):
+    assert day_of(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("the first friday of july", MON, date(2016, 7, 1)),
+        ("the first monday of june", WED, date(2019, 6, 3)),
+        ("the first friday in this month", WED, date(2019, 11, 1)),
+        ("second Sunday", WED, date(2019, 11, 10)),
+        ("second Sunday", date(2017, 9, 27), date(2017, 9, 10)),
+        ("fifth Friday", WED, date(2019, 11, 29)),
+        ("the first Friday of next month", WED, date(2019, 12, 6)),
+        ("the third Wednesday of previous month", WED, date(2019, 10, 16)),
+        ("the last friday of june 2018", WED, date(2018, 6, 29)),
+        ("the last day of june 2018", WED, date(2018, 6, 30)),
+        ("20th of next month", WED, date(2019, 12, 20)),
+        ("the 20th of next month", WED, date(2019, 12, 20)),
+        ("31st of last month", WED, date(2019, 10, 31)),
+    ],
+)
+def test_weekday_and_day_within_a_month(text, reference, expected):
+    assert day_of(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Feb 30", WED),
+        ("April 31", WED),
+        ("2/29/2019", WED),
+        ("13/13/2019", WED),
+        ("31st of this month", WED),  # November has 30 days
+        ("fifth Sunday", WED),  # November 2019 has four Sundays
+    ],
+)
+def test_impossible_dates_give_none(text, reference):
+    assert understand_date(text, reference) is None
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("Feb 29", date(2017, 3, 22), date(2016, 2, 29)),
+        ("2/29", date(2019, 3, 22), date(2016, 2, 29)),
+        ("Feb 29th", date(2020, 3, 22), date(2020, 2, 29)),
+        ("2/29/2020", date(2020, 3, 22), date(2020, 2, 29)),
+    ],
+)
+def test_leap_days(text, reference, expected):
+    assert day_of(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end, approximate",
+    [
+        ("June 2018", date(2018, 6, 1), date(2018, 6, 30), False),
+        ("in June", date(2019, 6, 1), date(2019, 6, 30), False),
+        ("in December", date(2018, 12, 1), date(2018, 12, 31), False),
+        ("early June 2018", date(2018, 6, 1), date(2018, 6, 10), True),
+        ("mid June 2018", date(2018, 6, 11), date(2018, 6, 20), True),
+        ("mid-June 2018", date(2018, 6, 11), date(2018, 6, 20), True),
+        ("late June 2018", date(2018, 6, 21), date(2018, 6, 30), True),
+        ("late February 2016", date(2016, 2, 21), date(2016, 2, 29), True),
+        ("beginning of June", date(2019, 6, 1), date(2019, 6, 10), True),
+        ("end of May", date(2019, 5, 21), date(2019, 5, 31), True),
+        ("first week of June 2018", date(2018, 6, 1), date(2018, 6, 7), False),
+        ("second week of March 2018", date(2018, 3, 8), date(2018, 3, 14), False),
+        ("last week of May 2018", date(2018, 5, 25), date(2018, 5, 31), False),
+        ("the week of June 4 2018", date(2018, 6, 4), date(2018, 6, 10), False),
+        ("summer 2018", date(2018, 6, 1), date(2018, 8, 31), False),
+        ("that summer", date(2019, 6, 1), date(2019, 8, 31), False),
+        ("the summer", date(2019, 6, 1), date(2019, 8, 31), False),
+        ("every month that summer", date(2019, 6, 1), date(2019, 8, 31), False),
+        ("spring", date(2019, 3, 1), date(2019, 5, 31), False),
+        ("fall", date(2019, 9, 1), date(2019, 11, 30), False),
+        ("autumn 2017", date(2017, 9, 1), date(2017, 11, 30), False),
+        ("winter", date(2018, 12, 1), date(2019, 2, 28), False),
+        ("winter 2018", date(2017, 12, 1), date(2018, 2, 28), False),
+        ("2018", date(2018, 1, 1), date(2018, 12, 31), False),
+        ("in 2017", date(2017, 1, 1), date(2017, 12, 31), False),
+        ("last month", date(2019, 10, 1), date(2019, 10, 31), False),
+        ("last year", date(2018, 1, 1), date(2018, 12, 31), False),
+        ("between June and August 2018", date(2018, 6, 1), date(2018, 8, 31), False),
+        ("from June 3 to June 20, 2018", date(2018, 6, 3), date(2018, 6, 20), False),
+        ("June 3 - June 20", date(2019, 6, 3), date(2019, 6, 20), False),
+        ("June 3-20 2018", date(2018, 6, 3), date(2018, 6, 20), False),
+        ("from the 3rd to the 20th of june 2018", date(2018, 6, 3), date(2018, 6, 20), False),
+        ("between 6/1/18 and 7/15/18", date(2018, 6, 1), date(2018, 7, 15), False),
+        ("sometime between May and July", date(2019, 5, 1), date(2019, 7, 31), True),
+        ("between November and February 2018", date(2017, 11, 1), date(2018, 2, 28), False),
+        ("from Dec 20 to Jan 10, 2019", date(2018, 12, 20), date(2019, 1, 10), False),
+        ("around June 5, 2018", date(2018, 6, 2), date(2018, 6, 8), True),
+        ("about June 5, 2018", date(2018, 6, 2), date(2018, 6, 8), True),
+        ("approximately June 5, 2018", date(2018, 6, 2), date(2018, 6, 8), True),
+    ],
+)
+def test_spans(text, start, end, approximate):
+    answer = span_of(text, WED)
+    assert (answer.start, answer.end, answer.approximate) == (start, end, approximate)
+
+
+@pytest.mark.parametrize(
+    "reference, expected_year",
+    [
+        (WED, 2019),  # summer 2019 is over by late November
+        (date(2019, 7, 10), 2018),  # in July, 'last summer' is the one before
+    ],
+)
+def test_last_summer(reference, expected_year):
+    answer = span_of("last summer", reference)
+    assert (answer.start, answer.end) == (date(expected_year, 6, 1), date(expected_year, 8, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't remember",
+        "dont remember",
+        "not sure",
+        "no idea",
+        "can't recall",
+        "I forget",
+        "idk",
+        "unknown",
+        "no clue",
+        "Honestly I can’t remember",
+    ],
+)
+def test_unknown(text):
+    assert understand_date(text, WED) == DateUnknown()
+
+
+@pytest.mark.parametrize("text", ["hello", "", "   ", "I paid my water bill", "yes"])
+def test_no_date(text):
+    assert understand_date(text, WED) is None
+
+
+@pytest.mark.parametrize(
+    "text, start, end, approximate",
+    [
+        ("I paid on September 3rd 2019", date(2019, 9, 3), date(2019, 9, 3), False),
+        ("it was around the 5th of June", date(2019, 6, 2), date(2019, 6, 8), True),
+        ("sometime last summer", date(2019, 6, 1), date(2019, 8, 31), True),
+        ("payment was made on 8/30/2019", date(2019, 8, 30), date(2019, 8, 30), False),
+        ("I paid it online last Friday", date(2019, 11, 15), date(2019, 11, 15), False),
+        ("I think it was the 2nd week of March 2018", date(2018, 3, 8), date(2018, 3, 14), False),
+        ("I paid my bill on the 15th, I think", date(2019, 11, 15), date(2019, 11, 15), False),
+        ("My payment was on Oct 2 2018", date(2018, 10, 2), date(2018, 10, 2), False),
+        ("not sure, maybe early June 2018", date(2018, 6, 1), date(2018, 6, 10), True),
+        ("I may have paid in June 2018", date(2018, 6, 1), date(2018, 6, 30), False),
+        ("June 4th, 2018 around noon", date(2018, 6, 4), date(2018, 6, 4), False),
+    ],
+)
+def test_sentences(text, start, end, approximate):
+    answer = span_of(text, WED)
+    assert (answer.start, answer.end, answer.approximate) == (start, end, approximate)
+
+
+@pytest.mark.parametrize(
+    "text, period, start, end",
+    [
+        ("September 3", PERIOD_2019, date(2019, 9, 3), date(2019, 9, 3)),
+        ("9/3", PERIOD_2019, date(2019, 9, 3), date(2019, 9, 3)),
+        ("in July", PERIOD_2019, date(2019, 7, 1), date(2019, 7, 31)),
+        ("Oct 20", PERIOD_2019, date(2019, 10, 20), date(2019, 10, 20)),
+        ("the 3rd of October", PERIOD_2019, date(2019, 10, 3), date(2019, 10, 3)),
+        ("early September", PERIOD_2019, date(2019, 9, 1), date(2019, 9, 10)),
+        ("December 20", PERIOD_2018, date(2017, 12, 20), date(2017, 12, 20)),
+        ("March 2", PERIOD_2018, date(2018, 3, 2), date(2018, 3, 2)),
+        ("between June and August", PERIOD_2018, date(2018, 6, 1), date(2018, 8, 31)),
+        ("December 1", PERIOD_2018, date(2017, 12, 1), date(2017, 12, 1)),  # nearest year
+        ("August 15", PERIOD_2018, date(2018, 8, 15), date(2018, 8, 15)),  # nearest year
+        ("in the summer", PERIOD_2018, date(2018, 6, 1), date(2018, 8, 31)),
+        ("winter", PERIOD_2018, date(2017, 12, 1), date(2018, 2, 28)),
+        ("June 5 2015", PERIOD_2018, date(2015, 6, 5), date(2015, 6, 5)),  # a stated year wins
+        (
+            "yesterday",
+            PERIOD_2018,
+            date(2026, 11, 21),
+            date(2026, 11, 21),
+        ),  # relative stays relative
+    ],
+)
+def test_year_less_dates_take_the_year_from_the_period(text, period, start, end):
+    answer = span_of(text, LATER, period)
+    assert (answer.start, answer.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "month, day, reference, period, expected",
+    [
+        (9, 3, LATER, PERIOD_2019, date(2019, 9, 3)),
+        (12, 20, LATER, PERIOD_2018, date(2017, 12, 20)),
+        (10, 2, MON, None, date(2016, 10, 2)),
+        (2, 29, date(2017, 3, 22), None, date(2016, 2, 29)),
+        (2, 30, MON, None, None),
+    ],
+)
+def test_resolve_year_less(month, day, reference, period, expected):
+    assert resolve_year_less(month, day, reference, period) == expected
+
+
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        (DateSpan(date(2019, 9, 3), date(2019, 9, 3)), "September 3, 2019"),
+        (DateSpan(date(2018, 6, 1), date(2018, 6, 30)), "June 1, 2018 to June 30, 2018"),
+        (
+            DateSpan(date(2018, 6, 2), date(2018, 6, 8), approximate=True),
+            "around June 5, 2018 (June 2–8, 2018)",
+        ),
+        (
+            DateSpan(date(2018, 6, 1), date(2018, 8, 31), approximate=True),
+            "roughly June 1 – August 31, 2018",
+        ),
+    ],
+)
+def test_describe(span, expected):
+    assert span.describe() == expected
+
+
+def test_is_day():
+    assert DateSpan(date(2019, 9, 3), date(2019, 9, 3)).is_day
+    assert not DateSpan(date(2019, 9, 3), date(2019, 9, 4)).is_day

@@ -1,0 +1,246 @@
+"""The rules engine on every seed fact: each city, inside/outside each window, each named channel."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+import pytest
+
+from bot.cities import resolve_city
+from bot.dates import DateSpan, DateUnknown
+from bot.methods import Method
+from bot.rules import check_city, check_unmatched
+
+ONLINE_CARD = Method("online_one_time", "card")
+
+
+def day(text: str) -> DateSpan:
+    d = date.fromisoformat(text)
+    return DateSpan(d, d)
+
+
+def span(start: str, end: str) -> DateSpan:
+    return DateSpan(date.fromisoformat(start), date.fromisoformat(end))
+
+
+def verdict(store, city_id: str, when, method: Optional[Method]) -> str:
+    return check_city(store.city(city_id), store.national(), when, method).verdict
+
+
+# --- Midwest City: confirmed 2018-05-25..2018-06-21, 43 unpublished dates 2017-12-11..2018-05-24
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        ("2018-05-25", "affected"),  # first day, inclusive
+        ("2018-06-05", "affected"),
+        ("2018-06-21", "affected"),  # last day, inclusive
+        ("2018-06-22", "not_affected"),
+        ("2018-08-01", "not_affected"),
+        ("2017-12-10", "not_affected"),
+        ("2017-12-11", "possibly_affected"),  # first of the 43-date range
+        ("2018-03-02", "possibly_affected"),
+        ("2018-05-24", "possibly_affected"),  # last of the 43-date range
+    ],
+)
+def test_midwest_city_dates_for_an_online_card_payment(store, when, expected):
+    assert verdict(store, "midwest-city-ok", day(when), ONLINE_CARD) == expected
+
+
+@pytest.mark.parametrize(
+    "method, expected",
+    [
+        (Method("autopay_existing", "card"), "not_affected"),
+        (Method("autopay_existing", None), "not_affected"),
+        (Method("phone", "card"), "not_affected"),
+        (Method("online_one_time", "bank_account"), "not_affected"),
+        (Method(None, "bank_account"), "not_affected"),
+        (Method("mail", "paper_check"), "not_affected"),
+        (Method("in_person", "card"), "not_affected"),
+        (Method("in_person", "cash"), "not_affected"),
+        (Method("kiosk", "card"), "possibly_affected"),  # the notice is silent on kiosks
+        (Method("autopay_new", "card"), "possibly_affected"),  # and on new autopay enrollments
+        (Method("online_one_time", None), "possibly_affected"),  # card or not: not said
+        (Method(None, "card"), "possibly_affected"),  # online or not: not said
+        (None, "possibly_affected"),
+        (ONLINE_CARD, "affected"),
+    ],
+)
+def test_midwest_city_channels_inside_the_window(store, method, expected):
+    assert verdict(store, "midwest-city-ok", day("2018-06-01"), method) == expected
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        (span("2018-05-26", "2018-06-20"), "affected"),  # wholly inside
+        (span("2018-06-01", "2018-06-30"), "possibly_affected"),  # in part
+        (span("2018-05-01", "2018-05-31"), "possibly_affected"),  # unpublished + confirmed
+        (span("2018-07-01", "2018-07-31"), "not_affected"),
+        (span("2017-06-01", "2017-08-31"), "not_affected"),
+        (DateUnknown(), "possibly_affected"),
+    ],
+)
+def test_midwest_city_ranges_and_unknown_dates(store, when, expected):
+    assert verdict(store, "midwest-city-ok", when, ONLINE_CARD) == expected
+
+
+def test_midwest_city_unpublished_dates_reason_and_steps(store):
+    result = check_city(
+        store.city("midwest-city-ok"), store.national(), day("2018-03-02"), ONLINE_CARD
+    )
+    assert "43 specific dates between December 11, 2017 and May 24, 2018" in result.reason
+    assert "did not publish which dates" in result.reason
+    assert any(
+        "www.ic3.gov" in s and "City of Midwest City - Click2Gov compromise" in s
+        for s in result.steps
+    )
+    assert any("optional" in s and "Social Security" in s for s in result.steps)
+    assert not any(s.startswith("Consider placing a fraud alert") for s in result.steps)
+    assert "1-877-841-8141" in [c.phone for c in result.contacts]
+
+
+def test_midwest_city_excluded_method_cites_the_notice(store):
+    result = check_city(
+        store.city("midwest-city-ok"), store.national(), day("2018-06-01"), Method("phone", "card")
+    )
+    assert result.verdict == "not_affected"
+    assert "payments made over the phone" in result.reason
+    assert any("charge you do not recognise" in s for s in result.steps)
+    assert result.sources[-1].seed == "000_276f04b74377525d.txt"
+
+
+def test_unknown_date_gives_a_conditional_answer(store):
+    result = check_city(store.city("midwest-city-ok"), store.national(), DateUnknown(), ONLINE_CARD)
+    assert "if you paid online by card between May 25, 2018 and June 21, 2018" in result.reason
+    assert "43 specific dates" in result.reason
+
+
+# --- Odessa: 2019-08-27..2019-10-14, only online one-time card payments for utility bills
+@pytest.mark.parametrize(
+    "when, method, expected",
+    [
+        ("2019-08-27", ONLINE_CARD, "affected"),
+        ("2019-10-14", ONLINE_CARD, "affected"),
+        ("2019-09-03", Method("online_one_time", "card", "utility"), "affected"),
+        ("2019-08-26", ONLINE_CARD, "not_affected"),
+        ("2019-10-15", ONLINE_CARD, "not_affected"),
+        ("2019-09-03", Method("autopay_existing", "card"), "not_affected"),
+        ("2019-09-03", Method("autopay_new", "card"), "not_affected"),
+        ("2019-09-03", Method("in_person", "card"), "not_affected"),
+        ("2019-09-03", Method("phone", "card"), "not_affected"),
+        ("2019-09-03", Method("online_one_time", "bank_account"), "not_affected"),
+        ("2019-09-03", Method("kiosk", "card"), "not_affected"),  # "only" online one-time
+        ("2019-09-03", Method("online_one_time", "card", "parking_ticket"), "not_affected"),
+        ("2019-09-03", Method("online_one_time", None), "possibly_affected"),
+    ],
+)
+def test_odessa(store, when, method, expected):
+    assert verdict(store, "odessa-tx", day(when), method) == expected
+
+
+def test_odessa_only_clause_is_the_reason(store):
+    result = check_city(
+        store.city("odessa-tx"), store.national(), day("2019-09-03"), Method("kiosk", "card")
+    )
+    assert "only payments made online by card for utility bills were affected" in result.reason
+
+
+def test_odessa_affected_answer_has_reason_steps_and_national_numbers(store):
+    result = check_city(store.city("odessa-tx"), store.national(), day("2019-09-03"), ONLINE_CARD)
+    assert result.verdict == "affected"
+    assert "between August 27, 2019 and October 14, 2019" in result.reason
+    assert "September 3, 2019" in result.reason
+    phones = [c.phone for c in result.contacts]
+    assert "1-877-438-4338" in phones and "1-877-322-8228" in phones
+    assert any("closely monitor your financial accounts" in s.lower() for s in result.steps)
+    assert {s.seed for s in result.sources} == {"001_228bbffbe9cc2cc8.txt"}
+
+
+# --- Bakersfield: 2018-08-11..2018-10-01 (year inferred), security code and email exposed
+@pytest.mark.parametrize(
+    "when, method, expected",
+    [
+        ("2018-08-11", ONLINE_CARD, "affected"),
+        ("2018-10-01", ONLINE_CARD, "affected"),
+        ("2018-08-10", ONLINE_CARD, "not_affected"),
+        ("2018-10-02", ONLINE_CARD, "not_affected"),
+        ("2018-09-01", Method("online_one_time", "card", "building_permit"), "affected"),
+        ("2018-09-01", Method("in_person", "cash"), "not_affected"),
+        ("2018-09-01", Method("phone", "card"), "possibly_affected"),  # not named
+    ],
+)
+def test_bakersfield(store, when, method, expected):
+    assert verdict(store, "bakersfield-ca", day(when), method) == expected
+
+
+def test_bakersfield_steps_fit_the_data_exposed(store):
+    result = check_city(
+        store.city("bakersfield-ca"), store.national(), day("2018-09-01"), ONLINE_CARD
+    )
+    assert any("new card number" in s and "security code" in s for s in result.steps)
+    assert any("email address was taken" in s for s in result.steps)
+    assert any(s.startswith("Consider placing a fraud alert") for s in result.steps)
+    assert "888-278-8028" in [c.phone for c in result.contacts]
+
+
+# --- St. Petersburg: 2018-08-11..2018-09-25 (year inferred), phone and e-check safe
+@pytest.mark.parametrize(
+    "when, method, expected",
+    [
+        ("2018-08-11", ONLINE_CARD, "affected"),
+        ("2018-09-25", ONLINE_CARD, "affected"),
+        ("2018-08-10", ONLINE_CARD, "not_affected"),
+        ("2018-09-26", ONLINE_CARD, "not_affected"),
+        ("2018-09-01", Method("phone", "card"), "not_affected"),
+        ("2018-09-01", Method("online_one_time", "bank_account"), "not_affected"),
+        ("2018-09-01", Method("in_person", "cash"), "not_affected"),
+        ("2018-09-01", Method("in_person", "card"), "possibly_affected"),
+        ("2018-09-01", Method("online_one_time", "card", "parking_ticket"), "affected"),
+    ],
+)
+def test_st_petersburg(store, when, method, expected):
+    assert verdict(store, "st-petersburg-fl", day(when), method) == expected
+
+
+def test_st_petersburg_steps_include_banking_credentials(store):
+    result = check_city(
+        store.city("st-petersburg-fl"), store.national(), day("2018-09-01"), ONLINE_CARD
+    )
+    assert any("banking credentials" in s for s in result.steps)
+    assert any("bank account" in s for s in result.steps)
+
+
+# --- Norman: under investigation; Tyler and Oxnard: named without details
+@pytest.mark.parametrize("when", [day("2019-11-01"), DateUnknown(), None])
+def test_norman_is_under_investigation_whatever_the_date(store, when):
+    result = check_city(store.city("norman-ok"), store.national(), when, ONLINE_CARD)
+    assert result.verdict == "under_investigation"
+    assert "201-C W. Gray St." in result.reason
+    assert "through November 12" in result.reason and "year is not stated" in result.reason
+    assert {"405-366-5320", "405-366-5339"} <= {c.phone for c in result.contacts}
+
+
+@pytest.mark.parametrize("city_id", ["tyler-tx", "oxnard-ca"])
+def test_named_without_details(store, city_id):
+    result = check_city(store.city(city_id), store.national(), day("2018-06-01"), ONLINE_CARD)
+    assert result.verdict == "no_details_on_record"
+    assert "cannot say whether your payment was affected" in result.reason
+    assert "1-877-438-4338" in [c.phone for c in result.contacts]
+
+
+# --- cities not on record
+def test_unknown_city(store):
+    match = resolve_city("Springfield", store.city_names())
+    result = check_unmatched(match, store.national(), None)
+    assert result.verdict == "no_incident_on_record"
+    assert "at least eighteen US cities" in result.reason
+    assert result.steps and result.contacts
+
+
+def test_st_petersburg_russia_is_answered_honestly(store):
+    match = resolve_city("St. Petersburg, Russia", store.city_names())
+    result = check_unmatched(match, store.national(), store.city(match.city_id))
+    assert result.verdict == "no_incident_on_record"
+    assert "St. Petersburg, FL" in result.reason
+    assert any("wrongly calls St. Petersburg" in note for note in result.notes)
