@@ -3,7 +3,14 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: venv run shell check test lint unit knowledge-validate knowledge-load eval-dates lock clean
+RASA := $(VENV)/bin/rasa
+MODEL := models/selfcheck.tar.gz
+RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: venv run serve shell check test lint unit validate train rasa-test e2e knowledge-validate \
+	knowledge-load eval eval-dates lock clean
 
 venv: $(STAMP)
 
@@ -15,19 +22,41 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-## run: the assistant for a person to use (for now the interactive check shell)
-run: venv
-	$(PY) -m bot shell
+## run: train if the data changed, then start the action server and the Rasa server (Ctrl-C stops)
+run: train
+	$(PY) -m bot serve
 
-shell: run
+## shell: a terminal conversation (starts the servers if none is running)
+shell: train
+	$(PY) -m bot chat
+
+## train: train the model only when config, domain or data changed
+train: $(MODEL)
+
+$(MODEL): $(RASA_INPUTS) | venv
+	$(RASA) train --fixed-model-name selfcheck --out models
+	touch $@
 
 ## check: one check, e.g. make check CITY=Odessa DATE="Sept 3 2019" METHOD="online with my Visa"
 check: venv
 	$(PY) -m bot check --city "$(CITY)" --date "$(DATE)" --method "$(METHOD)"
 
-## test: lint, then the whole test suite (what CI runs)
-test: venv lint
-	$(PY) -m pytest
+## test: lint, unit tests, data validation, train, Rasa test stories, end-to-end tests (what CI runs)
+test: venv lint unit validate train rasa-test e2e
+
+unit: venv
+	$(PY) -m pytest -m "not e2e"
+
+validate: venv
+	$(RASA) data validate --fail-on-warnings
+	$(PY) ../shared/tools/eval_overlap.py .
+
+rasa-test: train
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors \
+	  --out results/core
+
+e2e: train
+	$(PY) -m pytest -m e2e
 
 lint: venv
 	$(PY) -m ruff check bot actions tests scripts

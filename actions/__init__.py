@@ -1,1 +1,1 @@
-"""Rasa SDK custom actions: thin adapters over bot/ (built in the conversation issue)."""
+"""Rasa SDK custom actions: thin adapters over bot/. The action server loads this package."""

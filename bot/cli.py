@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     shell = sub.add_parser("shell", help="answer checks interactively")
     _knowledge_args(shell)
 
+    serve = sub.add_parser("serve", help="run the action server and the Rasa server")
+    serve.add_argument("--port", type=int, default=5005)
+    serve.add_argument("--action-port", type=int, default=5055)
+    chat = sub.add_parser("chat", help="talk to the assistant in this terminal")
+    chat.add_argument("--url", default="http://127.0.0.1:5005")
+
     knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
     validate = ksub.add_parser("validate", help="check every file; load nothing")
@@ -126,12 +132,36 @@ def _shell(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
     return run_shell(store, sys.stdin, out)
 
 
+def _serve(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    import time
+
+    from bot.chat import serve
+
+    ensure_loaded(make_engine(settings.database_url), settings.knowledge_dir)
+    servers = serve(args.port, args.action_port, out)
+    try:
+        while all(p.poll() is None for p in servers.processes):
+            time.sleep(1)
+        print("A server stopped; see the logs in .data/run/.", file=err)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        servers.stop()
+
+
+def _chat(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.chat import chat
+
+    return chat(args.url, sys.stdin, out)
+
+
 def main(
     argv: Optional[List[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings()
-    handlers = {"check": _check, "shell": _shell}
+    handlers = {"check": _check, "shell": _shell, "serve": _serve, "chat": _chat}
     handler = handlers.get(args.command) or {"validate": _validate, "load": _load}[args.action]
     try:
         return handler(args, settings, out, err)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Optional, Union
 from zoneinfo import ZoneInfo
 
 from bot.cities import resolve_city
@@ -34,7 +34,7 @@ def run_check(
     store: KnowledgeStore,
     city_text: str,
     date_text: Optional[str],
-    method_text: Optional[str],
+    method_text: Union[str, Method, None],
     today: Optional[date] = None,
     service_text: Optional[str] = None,
 ) -> Result:
@@ -51,7 +51,10 @@ def run_check(
         when = understand_date(date_text, reference, city.period)
         if when is None and city.status == "confirmed":
             raise DateNotUnderstood(date_text)
-    method = understand_method(method_text) if method_text else Method()
+    if isinstance(method_text, Method):
+        method = method_text
+    else:
+        method = understand_method(method_text) if method_text else Method()
     if service_text:
         service = understand_method(service_text).service
         method = Method(method.channel, method.instrument, service or method.service)

@@ -1,0 +1,1 @@
+"""Rasa input channels (the only bot/ modules that import Rasa)."""

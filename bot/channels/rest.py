@@ -1,0 +1,59 @@
+"""A REST channel that removes card numbers, security codes and SSNs before Rasa sees them.
+
+Same protocol as Rasa's `rest` channel (POST {"sender", "message"} to /webhooks/rest_redacted/webhook,
+a JSON list of bot messages back). Client-sent metadata is dropped, so nothing typed reaches the
+tracker store unredacted; a resident who typed such a number is warned first.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable, Dict, List, Optional
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.redaction import redact, warning_for
+
+
+class RedactingRestInput(InputChannel):
+    """POST /webhooks/rest_redacted/webhook {"sender": "...", "message": "..."}."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest_redacted"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("rest_redacted_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            sender = body.get("sender")
+            text = body.get("message")
+            if not isinstance(sender, str) or not sender or not isinstance(text, str):
+                return response.json(
+                    {"error": "send JSON with a non-empty 'sender' and a 'message' string"},
+                    status=400,
+                )
+            cleaned = redact(text)
+            metadata: Optional[Dict[str, Any]] = (
+                {"redacted": list(cleaned.removed)} if cleaned.changed else None
+            )
+            collector = CollectingOutputChannel()
+            await on_new_message(
+                UserMessage(
+                    cleaned.text, collector, sender, input_channel=self.name(), metadata=metadata
+                )
+            )
+            messages: List[Dict[str, Any]] = list(collector.messages)
+            if cleaned.changed:
+                messages.insert(0, {"recipient_id": sender, "text": warning_for(cleaned.removed)})
+            return response.json(messages)
+
+        return webhook

@@ -1,0 +1,104 @@
+"""action_answer_question: every related question, answered from the knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.questions import ActionAnswerQuestion
+from tests.actions.conftest import make_tracker, texts
+
+
+async def ask(store, text, intent, city=None):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent, {"city": city}, None, None)
+    await ActionAnswerQuestion(store).run(dispatcher, tracker, {})
+    return "\n".join(texts(dispatcher))
+
+
+@pytest.mark.parametrize(
+    "intent, text, city, expected",
+    [
+        (
+            "ask_data_exposed",
+            "what was stolen?",
+            "Midwest City, OK",
+            ["card number", "Not taken: Social Security number"],
+        ),
+        (
+            "ask_data_exposed",
+            "what did they get in Bakersfield?",
+            None,
+            ["card security code", "email address"],
+        ),
+        ("ask_safe_to_pay", "is it safe to pay online now?", "Midwest City, OK", ["safe again"]),
+        (
+            "ask_pay_meanwhile",
+            "how can I pay meanwhile?",
+            "Norman, OK",
+            ["201-C W. Gray St.", "405-366-5320", "405-366-5339"],
+        ),
+        ("ask_contact", "who do I call?", "Bakersfield, CA", ["888-278-8028"]),
+        (
+            "ask_contact",
+            "who do I call?",
+            "Odessa, TX",
+            ["gives no phone number", "1-877-438-4338"],
+        ),
+        (
+            "request_human",
+            "I want to talk to a person",
+            "Midwest City, OK",
+            ["can't transfer", "1-877-841-8141"],
+        ),
+        (
+            "report_fraud",
+            "how do I report fraud?",
+            "Midwest City, OK",
+            ["www.ic3.gov", "police", "City of Midwest City - Click2Gov compromise"],
+        ),
+        (
+            "ask_credit_report",
+            "free credit report?",
+            None,
+            ["www.annualcreditreport.com", "1-877-322-8228"],
+        ),
+        (
+            "ask_fraud_alert_vs_freeze",
+            "fraud alert or freeze?",
+            "Midwest City, OK",
+            ["security freeze", "optional"],
+        ),
+        ("ask_what_is_click2gov", "what is click2gov", None, ["Superion", "CentralSquare"]),
+        (
+            "ask_which_cities",
+            "which cities were hit?",
+            None,
+            ["Odessa, TX", "Norman, OK", "Tyler, TX", "at least eighteen"],
+        ),
+        (
+            "got_letter",
+            "I got a letter from the city",
+            "Bakersfield, CA",
+            ["new card number", "888-278-8028"],
+        ),
+        (
+            "unrecognised_charge",
+            "there's a charge I don't recognise",
+            None,
+            ["card issuer", "www.ic3.gov", "I can check"],
+        ),
+        ("card_compromised", "my card was stolen online", None, ["cancel it", "I can check"]),
+    ],
+)
+async def test_each_related_question(store, intent, text, city, expected):
+    answer = await ask(store, text, intent, city)
+    for words in expected:
+        assert words in answer, (words, answer)
+
+
+async def test_the_city_named_in_the_question_wins_over_the_conversation(store):
+    answer = await ask(
+        store, "what was taken in Bakersfield?", "ask_data_exposed", "Midwest City, OK"
+    )
+    assert "Bakersfield, CA" in answer and "Midwest City" not in answer

@@ -1,0 +1,168 @@
+"""Conversations a resident has with the running assistant, over real HTTP."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(
+    "message, verdict",
+    [
+        ("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?", "affected"),
+        (
+            "Was my payment affected? Odessa TX, online with a debit card, August 1 2019",
+            "not_affected",
+        ),
+        (
+            "I paid Odessa by phone with my card on September 10 2019, was it affected?",
+            "not_affected",
+        ),
+        (
+            "Midwest City, paid online with my credit card on June 1 2018, was my payment affected?",
+            "affected",
+        ),
+        (
+            "Midwest City online payment with my Mastercard on March 2 2018, am I affected?",
+            "possibly_affected",
+        ),
+        ("MWC autopay on June 5 2018 - was my payment hit?", "not_affected"),
+        (
+            "Bakersfield, I paid a permit online with my Visa on Aug 20 2018, was I affected?",
+            "affected",
+        ),
+        (
+            "Bakersfield by phone with my card on September 5 2018, was my payment affected?",
+            "possibly_affected",
+        ),
+        (
+            "Bakersfield online with my card on Nov 20 2018, was my payment affected?",
+            "not_affected",
+        ),
+        (
+            "St. Petersburg parking ticket paid online with my card on Sep 1 2018, was I hit?",
+            "affected",
+        ),
+        ("St Pete, e-check, Sep 1 2018, was my payment affected?", "not_affected"),
+        ("St Pete in person with my card on Sep 1 2018, was I affected?", "possibly_affected"),
+        (
+            "Norman, online with my card on Nov 1 2019, was my payment affected?",
+            "under_investigation",
+        ),
+        (
+            "Tyler, online with my Visa in June 2018 - was my payment affected?",
+            "no_details_on_record",
+        ),
+        ("Oxnard, paid online with my card in May 2018, was I affected?", "no_details_on_record"),
+        (
+            "Springfield, IL, I paid online with my card in June 2018, was my payment affected?",
+            "no_incident_on_record",
+        ),
+    ],
+)
+def test_one_message_goes_straight_to_the_answer(chat, message, verdict):
+    replies = chat.say(message)
+    assert chat.slot("verdict") == verdict, replies
+    assert any("start over" in r for r in replies)
+
+
+def test_step_by_step_with_an_unusable_answer_asked_again(chat):
+    assert any("Which city" in r for r in chat.say("was my payment affected?"))
+    assert any("When did you make the payment" in r for r in chat.say("Odessa"))
+    assert any("could not read that date" in r for r in chat.say("purple"))
+    assert any("How did you pay" in r for r in chat.say("Sept 3 2019"))
+    replies = chat.say("online with my Visa")
+    assert chat.slot("verdict") == "affected"
+    assert any("August 27, 2019 and October 14, 2019" in r for r in replies)
+
+
+def test_a_year_less_date_takes_the_incident_year(chat):
+    chat.say("I paid Odessa online with my Visa on September 3, was I affected?")
+    assert chat.slot("verdict") == "affected"
+
+
+def test_a_question_in_the_middle_is_answered_and_the_check_resumes(chat):
+    chat.say("was my payment affected?")
+    chat.say("Bakersfield")
+    replies = chat.say("what is Click2Gov?")
+    assert any("Superion" in r for r in replies)
+    assert any("When did you make the payment" in r for r in replies)
+    chat.say("Aug 20 2018")
+    chat.say("online by credit card")
+    assert chat.slot("verdict") == "affected"
+
+
+def test_a_correction_runs_the_check_again(chat):
+    chat.say("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?")
+    assert chat.slot("verdict") == "affected"
+    replies = chat.say("actually it was in July")
+    assert chat.slot("verdict") == "not_affected", replies
+    chat.say("no, I meant Bakersfield")
+    assert chat.slot("city") == "Bakersfield, CA"
+
+
+def test_start_over_clears_the_verdict_and_asks_again(chat):
+    chat.say("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?")
+    replies = chat.say("start over")
+    assert chat.slot("verdict") is None and chat.slot("city") is None
+    assert any("Which city" in r for r in replies)
+
+
+def test_a_second_payment_in_the_same_conversation(chat):
+    chat.say("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?")
+    assert chat.slot("verdict") == "affected"
+    replies = chat.say("can I check another payment?")
+    assert chat.slot("verdict") is None
+    assert any("When did you make the payment" in r for r in replies)
+    chat.say("November 2 2019")
+    assert chat.slot("verdict") == "not_affected"
+
+
+def test_out_of_scope_gets_a_polite_fallback_and_no_check(chat):
+    replies = chat.say("what's the weather like tomorrow?")
+    assert any("can check whether a payment" in r for r in replies)
+    tracker = chat.tracker()
+    assert tracker["active_loop"] in ({}, None) or not tracker["active_loop"].get("name")
+    assert tracker["slots"]["verdict"] is None
+
+
+def test_a_typed_card_number_is_neither_echoed_nor_stored(chat, servers):
+    card = "4111 1111 1111 1111"
+    replies = chat.say(f"my card number is {card}, was it stolen?")
+    assert any("removed the card number" in r for r in replies)
+    digits = re.compile(r"4111\D?1111\D?1111\D?1111")
+    assert not any(digits.search(r) for r in replies)
+    assert not digits.search(str(chat.tracker()))
+    stored = (servers.workdir / "trackers.db").read_bytes().decode("latin-1")
+    assert "card number removed" in stored and not digits.search(stored)
+    for log in ("rasa.log", "rasa.out", "actions.log"):
+        path = servers.workdir / log
+        if path.exists():
+            assert not digits.search(path.read_text(errors="replace")), log
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("what information was stolen in Midwest City?", "Social Security number"),
+        ("is it safe to pay my bill online now in Midwest City?", "safe again"),
+        ("the online payment system in Norman is down, how else can I pay?", "201-C W. Gray St."),
+        ("who do I call about the Bakersfield breach?", "888-278-8028"),
+        ("how do I report fraud?", "www.ic3.gov"),
+        ("how can I get my free credit report?", "annualcreditreport.com"),
+        ("what's the difference between a fraud alert and a credit freeze?", "security freeze"),
+        ("which cities were affected by the breach?", "at least eighteen"),
+        (
+            "I got a letter from the city of Bakersfield about the breach, what now?",
+            "new card number",
+        ),
+        ("there's a charge on my card I don't recognize", "card issuer"),
+        ("can I talk to a real person?", "1-877-438-4338"),
+    ],
+)
+def test_related_questions(chat, question, expected):
+    replies = chat.say(question)
+    assert any(expected in r for r in replies), replies
