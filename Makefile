@@ -68,6 +68,10 @@ knowledge-validate: venv
 knowledge-load: venv
 	$(PY) -m bot knowledge load
 
+## eval: NLU on ../shared/eval, latency and cross-validation, our pipeline next to rasa init's default
+eval: train
+	$(PY) scripts/compare_pipelines.py
+
 ## eval-dates: date understanding score on ../shared/eval/dates_en_dev.json
 eval-dates: venv
 	$(PY) scripts/eval_dates.py

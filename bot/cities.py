@@ -149,6 +149,6 @@ def find_city_mention(text: str, names: Iterable[CityName]) -> Optional[CityMatc
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             entry = entries.get(phrase)
-            if entry and (size > 1 or len(phrase) > 3):
+            if entry and (size > 1 or len(phrase) >= 3):
                 return CityMatch("exact", phrase, entry.city_id, state=entry.state)
     return None
