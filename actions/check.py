@@ -10,12 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.store import StoreAction
 from bot.conversation import ASK, ASK_WHAT_TO_CORRECT, SLOTS, decode_method, understand_message
+from bot.knowledge.store import KnowledgeStore
 from bot.replies import result_messages
 from bot.selfcheck import DateNotUnderstood, run_check
 
 
 def check_and_reply(
-    store, dispatcher: CollectingDispatcher, slots: Dict[str, Any]
+    store: KnowledgeStore, dispatcher: CollectingDispatcher, slots: Dict[str, Any]
 ) -> List[EventType]:
     """Run the check on the slots, send the answer, and set `verdict`."""
     try:
@@ -111,12 +112,9 @@ class ActionStartOver(StoreAction):
 
 
 class _AskSlot(StoreAction):
-    """The form's question for one slot (action_ask_<slot>)."""
+    """The form's question for one slot; Rasa calls action_ask_<slot> before utter_ask_<slot>."""
 
     slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
@@ -128,10 +126,19 @@ class _AskSlot(StoreAction):
 class ActionAskCity(_AskSlot):
     slot = "city"
 
+    def name(self) -> str:
+        return "action_ask_city"
+
 
 class ActionAskPaymentDate(_AskSlot):
     slot = "payment_date"
 
+    def name(self) -> str:
+        return "action_ask_payment_date"
+
 
 class ActionAskPaymentMethod(_AskSlot):
     slot = "payment_method"
+
+    def name(self) -> str:
+        return "action_ask_payment_method"

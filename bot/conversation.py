@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, Optional
 
-from bot.cities import resolve_city, split_qualifier
+from bot.cities import find_city_mention, resolve_city, split_qualifier
 from bot.dates import DateUnknown, understand_date
 from bot.knowledge.store import KnowledgeStore
 from bot.methods import Method, understand_method
@@ -107,8 +107,6 @@ def find_city(store: KnowledgeStore, text: str, requested: bool) -> Optional[str
         _, state, other = split_qualifier(candidate)
         if state or other:
             return _display(store, candidate)
-    from bot.cities import find_city_mention
-
     mention = find_city_mention(text, names)
     if mention is not None:
         return store.city(mention.city_id).display_name

@@ -12,7 +12,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 from bot.cities import US_STATES, CityMatch
 from bot.dates import DateAnswer, DateSpan, DateUnknown
 from bot.knowledge.records import CityRecord, Contact, MethodRule, NationalRecord, Source, Window
-from bot.knowledge.vocabulary import CHANNEL_SHORT, INSTRUMENT_SHORT, SERVICES
+from bot.knowledge.vocabulary import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICES
 from bot.methods import Method
 
 HEADLINES = {
@@ -367,8 +367,6 @@ def _confirmed(
 
 
 def _item_names(city: CityRecord) -> List[str]:
-    from bot.knowledge.vocabulary import DATA_ITEMS
-
     return [DATA_ITEMS[item] for item in city.exposed_items()]
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from bot.knowledge.records import CityRecord, Knowledge, Source, Window
+from bot.knowledge.records import CityRecord, Knowledge, Source
 
 _PHONE = re.compile(r"(?:1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}")
 _NUMBER_WORDS = {
@@ -158,6 +158,3 @@ def trace_problems(knowledge: Knowledge, seeds: Optional[Path]) -> List[str]:
                         f"{owner}: phone number {phone} in {text[:40]!r}… is in no quote"
                     )
     return problems
-
-
-__all__ = ["trace_problems", "normalise_text", "date_in_quote", "Window"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import available_timezones
 
+from bot.cities import normalise_name
 from bot.knowledge.checker import FileChecker, KnowledgeInvalid, Problem
 from bot.knowledge.records import (
     CityRecord,
@@ -333,8 +334,6 @@ def fingerprint(folder: Path) -> str:
 
 def _duplicate_names(cities: List[Tuple[CityRecord, FileChecker]]) -> List[Problem]:
     """Two cities may not share a name or alias within one state, nor an alias anywhere."""
-    from bot.cities import normalise_name
-
     seen: Dict[str, Tuple[str, str]] = {}
     problems = []
     for city, checker in cities:

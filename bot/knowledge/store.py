@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,7 @@ from bot.knowledge.models import (
     StepRow,
     WindowRow,
 )
-from bot.knowledge.reader import read_knowledge
+from bot.knowledge.reader import fingerprint, read_knowledge
 from bot.knowledge.records import (
     CityRecord,
     Contact,
@@ -185,8 +185,6 @@ class KnowledgeStore:
 
     def fingerprint(self) -> Optional[str]:
         """The fingerprint of the loaded knowledge, or None when nothing is loaded yet."""
-        from sqlalchemy import inspect
-
         if not inspect(self.engine).has_table(MetaRow.__tablename__):
             return None
         with self._session() as s:
@@ -311,8 +309,6 @@ def ensure_loaded(engine: Engine, folder: Path) -> Optional[str]:
 
     A folder with problems raises KnowledgeInvalid and leaves the database as it was.
     """
-    from bot.knowledge.reader import fingerprint
-
     store = KnowledgeStore(engine)
     if store.fingerprint() == fingerprint(folder):
         return None

@@ -121,6 +121,15 @@ def test_a_second_payment_in_the_same_conversation(chat):
     assert chat.slot("verdict") == "not_affected"
 
 
+def test_a_second_payment_in_another_city(chat):
+    chat.say("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?")
+    replies = chat.say("and what about my payment in Bakersfield?")
+    assert chat.slot("city") == "Bakersfield, CA" and chat.slot("verdict") is None
+    assert any("When did you make the payment" in r for r in replies)
+    chat.say("August 20")  # the year of the Bakersfield incident, 2018
+    assert chat.slot("verdict") == "affected"
+
+
 def test_out_of_scope_gets_a_polite_fallback_and_no_check(chat):
     replies = chat.say("what's the weather like tomorrow?")
     assert any("can check whether a payment" in r for r in replies)
