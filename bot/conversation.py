@@ -57,6 +57,16 @@ _LEAD = re.compile(
     r"from|no,?|sorry,?|actually,?|i meant|i mean|city of)\s+",
     re.IGNORECASE,
 )
+# "I live in Tucson", "paid in Fort Worth": a capitalised place after a preposition.
+_PLACE_AFTER_WORD = re.compile(
+    r"\b(?:in|from|city of|town of|live in|paid in|for)\s+([A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2})"
+)
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+    "i person cash visa mastercard amex discover click2gov the my summer spring fall autumn winter "
+    "person".split()
+)
 _PLACE_WITH_QUALIFIER = re.compile(
     r"\b([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s*([A-Za-z. ]{2,20})\b"
 )
@@ -110,6 +120,10 @@ def find_city(store: KnowledgeStore, text: str, requested: bool) -> Optional[str
     mention = find_city_mention(text, names)
     if mention is not None:
         return store.city(mention.city_id).display_name
+    for match in _PLACE_AFTER_WORD.finditer(text):
+        place = match.group(1).strip(".")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            return _display(store, place)
     if requested:
         answer = _clean_place(text)
         words = answer.split()

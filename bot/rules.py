@@ -412,7 +412,7 @@ def _possible_reasons(
             f"Your payment ({when.describe()}) falls inside the breach window {windows_text}."
         )
 
-    if found_method.kind == "unknown":
+    if found_method.kind == "unknown" and found_date.kind != "unknown":
         reasons.append(
             f"The notice says {affected_text} were affected; if yours was one, it was exposed."
         )

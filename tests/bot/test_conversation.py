@@ -82,3 +82,16 @@ def test_corrections(store, text, slots):
         "payment_method": "online_one_time|card|-",
     }
     assert understand(store, text, "correct", slots=before).slots == slots
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("I live in Tucson, was my payment affected? paid online June 2018 with visa", "Tucson"),
+        ("paid in Fort Worth by phone", "Fort Worth"),
+        ("I paid online in June 2018", None),  # a month is not a place
+    ],
+)
+def test_a_city_not_on_record_named_in_a_sentence_replaces_the_old_one(store, text, city):
+    found = understand(store, text, "check_payment", slots={"city": "Odessa, TX"})
+    assert found.slots.get("city") == city
