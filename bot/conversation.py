@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
-from bot.cities import find_city_mention, resolve_city, split_qualifier
+from bot.cities import CityName, find_city_mention, resolve_city, split_qualifier
 from bot.dates import DateUnknown, understand_date
 from bot.knowledge.store import KnowledgeStore
 from bot.methods import Method, understand_method
@@ -108,22 +108,23 @@ def _clean_place(text: str) -> str:
     return text
 
 
-def find_city(store: KnowledgeStore, text: str, requested: bool) -> Optional[str]:
+def find_city(
+    store: KnowledgeStore, text: str, requested: bool, names: List[CityName]
+) -> Optional[str]:
     """A city named in the message: 'Springfield, IL' forms, any known city or alias, or — when the
     city was just asked for — the whole short answer."""
-    names = store.city_names()
     for match in _PLACE_WITH_QUALIFIER.finditer(text):
         candidate = f"{match.group(1)}, {match.group(2).strip()}"
         _, state, other = split_qualifier(candidate)
         if state or other:
-            return _display(store, candidate)
+            return _display(store, candidate, names)
     mention = find_city_mention(text, names)
     if mention is not None:
         return store.city(mention.city_id).display_name
     for match in _PLACE_AFTER_WORD.finditer(text):
         place = match.group(1).strip(".")
         if place.split()[0].lower() not in _NOT_PLACES:
-            return _display(store, place)
+            return _display(store, place, names)
     if requested:
         answer = _clean_place(text)
         words = answer.split()
@@ -133,12 +134,12 @@ def find_city(store: KnowledgeStore, text: str, requested: bool) -> Optional[str
             and not re.search(r"\d", answer)
             and not _DONT_KNOW.search(answer.lower())
         ):
-            return _display(store, answer)
+            return _display(store, answer, names)
     return None
 
 
-def _display(store: KnowledgeStore, words: str) -> str:
-    match = resolve_city(words, store.city_names())
+def _display(store: KnowledgeStore, words: str, names: List[CityName]) -> str:
+    match = resolve_city(words, names)
     if match.found:
         return store.city(match.city_id).display_name
     return " ".join(words.split())
@@ -158,13 +159,14 @@ def understand_message(
     if strict and (requested is None or intent not in LENIENT_INTENTS):
         return result  # a question or small talk in the middle of the form
     text = strip_markers(text)
-    city = find_city(store, text, requested == "city" and not strict)
+    names = store.city_names()
+    city = find_city(store, text, requested == "city" and not strict, names)
     if city and city != slots.get("city"):
         result.slots["city"] = city
     city_name = city or slots.get("city")
     period, reference = None, today
     if city_name:
-        match = resolve_city(city_name, store.city_names())
+        match = resolve_city(city_name, names)
         if match.found:
             record = store.city(match.city_id)
             period = record.period

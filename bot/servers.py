@@ -73,6 +73,14 @@ class Servers:
                 process.kill()
 
 
+def _spawn(command: List[str], environ: Dict[str, str], log: Path) -> subprocess.Popen:
+    """Start a process in the project folder, its output appended to a log file."""
+    with open(log, "ab") as output:
+        return subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=environ, stdout=output, stderr=subprocess.STDOUT
+        )
+
+
 def start_servers(
     model: Path,
     workdir: Path,
@@ -88,11 +96,11 @@ def start_servers(
     rasa_port = rasa_port or free_port()
     action_port = action_port or free_port()
     bin_dir = Path(sys.executable).parent
-    actions = subprocess.Popen(
+    actions = _spawn(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-        cwd=PROJECT_ROOT, env=environ,
-        stdout=open(workdir / "actions.log", "ab"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        environ,
+        workdir / "actions.log",
+    )
     endpoints = write_endpoints(workdir / "endpoints.yml", action_port, workdir / "trackers.db")
     command = [
         str(bin_dir / "rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
@@ -103,10 +111,7 @@ def start_servers(
         command += ["--enable-api", "--auth-token", token]
     if debug_log:
         command.append("--debug")
-    rasa = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=environ,
-        stdout=open(workdir / "rasa.out", "ab"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    rasa = _spawn(command, environ, workdir / "rasa.out")
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}",
                       [rasa, actions], token, workdir)  # fmt: skip
     try:
