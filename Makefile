@@ -59,8 +59,8 @@ e2e: train
 	$(PY) -m pytest -m e2e
 
 lint: venv
-	$(PY) -m ruff check bot actions tests scripts
-	$(PY) -m ruff format --check bot actions tests scripts
+	$(PY) -m ruff check bot actions assistant tests scripts
+	$(PY) -m ruff format --check bot actions assistant tests scripts
 
 knowledge-validate: venv
 	$(PY) -m bot knowledge validate

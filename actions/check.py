@@ -2,106 +2,130 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.store import StoreAction
-from bot.conversation import ASK, ASK_WHAT_TO_CORRECT, SLOTS, decode_method, understand_message
-from bot.knowledge.store import KnowledgeStore
-from bot.replies import result_messages
-from bot.selfcheck import DateNotUnderstood, run_check
+from actions.form import SLOTS
+from actions.knowledge import KnowledgeAction, settings
+from actions.replies import send_result
+from bot.conversation import Turn, city_from_slot, date_from_slot, method_from_slot, understand_turn
+from bot.knowledge.base import Knowledge
+from bot.logs import log_event
+from bot.selfcheck import check
+
+log = logging.getLogger(__name__)
 
 
 def check_and_reply(
-    store: KnowledgeStore, dispatcher: CollectingDispatcher, slots: Dict[str, Any]
+    knowledge: Knowledge,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    slots: Dict[str, Any],
 ) -> List[EventType]:
     """Run the check on the slots, send the answer, and set `verdict`."""
-    try:
-        result = run_check(
-            store,
-            slots["city"],
-            slots.get("payment_date"),
-            decode_method(slots.get("payment_method")),
-        )
-    except DateNotUnderstood as error:
-        dispatcher.utter_message(text=str(error))
-        return [
-            SlotSet("payment_date", None),
-            SlotSet("verdict", None),
-            FollowupAction("selfcheck_form"),
-        ]
-    for text in result_messages(result):
-        dispatcher.utter_message(text=text)
-    return [SlotSet("verdict", result.verdict)]
+    result = check(
+        knowledge,
+        city_from_slot(slots["city"]),
+        date_from_slot(slots.get("payment_date")),
+        method_from_slot(slots.get("payment_method")),
+    )
+    send_result(dispatcher, tracker, result)
+    log_event(
+        log,
+        "check.done",
+        verdict=result.verdict.value,
+        city_id=result.city_id,
+        reasons=[r.value for r in result.reasons],
+        channel=tracker.get_latest_input_channel(),
+    )
+    return [SlotSet("verdict", result.verdict.value)]
 
 
-class ActionRunCheck(StoreAction):
+def _slots(tracker: Tracker) -> Dict[str, Any]:
+    return {slot: tracker.get_slot(slot) for slot in SLOTS}
+
+
+class ActionRunCheck(KnowledgeAction):
     """Runs when the form is complete."""
 
     def name(self) -> str:
         return "action_run_check"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
     ) -> List[EventType]:
-        slots = {slot: tracker.get_slot(slot) for slot in SLOTS}
+        slots = _slots(tracker)
         if not slots["city"]:
-            dispatcher.utter_message(text=ASK["city"])
+            dispatcher.utter_message(response="utter_ask_city")
             return [FollowupAction("selfcheck_form")]
-        return check_and_reply(self.store, dispatcher, slots)
+        return check_and_reply(knowledge, dispatcher, tracker, slots)
 
 
-class ActionPrepareNewCheck(StoreAction):
+class ActionPrepareNewCheck(KnowledgeAction):
     """Before a new check: forget the last verdict and date; keep city and method, which the new
     message may replace."""
 
     def name(self) -> str:
         return "action_prepare_new_check"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
             return []
         return [SlotSet("verdict", None), SlotSet("payment_date", None)]
 
 
-class ActionApplyCorrection(StoreAction):
+class ActionApplyCorrection(KnowledgeAction):
     """'No, I meant Odessa' / 'actually it was in July' after a check: change that and check again."""
 
     def name(self) -> str:
         return "action_apply_correction"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
     ) -> List[EventType]:
-        message = tracker.latest_message or {}
-        slots = {slot: tracker.get_slot(slot) for slot in SLOTS}
-        understanding = understand_message(
-            self.store, message.get("text") or "", "correct", None, slots
-        )
-        changed = {k: v for k, v in understanding.slots.items() if v is not None}
+        text = (tracker.latest_message or {}).get("text") or ""
+        slots = _slots(tracker)
+        changed = understand_turn(knowledge, Turn(text), slots, settings().time_zone)
         if not changed:
-            dispatcher.utter_message(text=ASK_WHAT_TO_CORRECT)
+            dispatcher.utter_message(response="utter_ask_what_to_correct")
             return []
         slots.update(changed)
         events: List[EventType] = [SlotSet(k, v) for k, v in changed.items()]
         if not all(slots.get(slot) for slot in SLOTS):
             return events + [SlotSet("verdict", None), FollowupAction("selfcheck_form")]
-        return events + check_and_reply(self.store, dispatcher, slots)
+        return events + check_and_reply(knowledge, dispatcher, tracker, slots)
 
 
-class ActionStartOver(StoreAction):
+class ActionStartOver(KnowledgeAction):
     """Forget everything about the check and begin again."""
 
     def name(self) -> str:
         return "action_start_over"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         events: List[EventType] = [
             SlotSet(slot, None) for slot in (*SLOTS, "verdict", "requested_slot")
@@ -109,36 +133,3 @@ class ActionStartOver(StoreAction):
         if tracker.active_loop_name:
             events.append(ActiveLoop(None))
         return events
-
-
-class _AskSlot(StoreAction):
-    """The form's question for one slot; Rasa calls action_ask_<slot> before utter_ask_<slot>."""
-
-    slot = ""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        dispatcher.utter_message(text=ASK[self.slot])
-        return []
-
-
-class ActionAskCity(_AskSlot):
-    slot = "city"
-
-    def name(self) -> str:
-        return "action_ask_city"
-
-
-class ActionAskPaymentDate(_AskSlot):
-    slot = "payment_date"
-
-    def name(self) -> str:
-        return "action_ask_payment_date"
-
-
-class ActionAskPaymentMethod(_AskSlot):
-    slot = "payment_method"
-
-    def name(self) -> str:
-        return "action_ask_payment_method"

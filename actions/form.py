@@ -1,20 +1,62 @@
-"""validate_selfcheck_form: fills city, payment_date and payment_method from each message."""
+"""validate_selfcheck_form: fills city, payment_date and payment_method from each message.
+
+Rasa calls the `extract_<slot>` hooks in the order of the form's required slots (city first, so the
+date is read in that city's terms), then `validate_<slot>` for what changed. A message that answers
+nothing the form asked gets a short apology; the form then asks its question again (utter_ask_<slot>).
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import logging
+from contextvars import ContextVar
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
 
-from actions.store import StoreAction
-from bot.conversation import SLOTS, understand_message
+from actions.intents import ANSWERS, TERSE_ANSWERS
+from actions.knowledge import current_knowledge, settings, shared_store
+from bot.conversation import (
+    Turn,
+    follow_city,
+    understand_city,
+    understand_payment_date,
+    understand_payment_method,
+)
+from bot.knowledge.base import Knowledge
+from bot.knowledge.store import KnowledgeStore
+from bot.logs import log_event
+
+log = logging.getLogger(__name__)
+SLOTS = ("city", "payment_date", "payment_method")
+# The knowledge of the request being handled (one load for the whole message).
+_knowledge: ContextVar[Knowledge] = ContextVar("knowledge")
 
 
-class ValidateSelfcheckForm(StoreAction):
-    """Reads every slot the message gives (so one message can fill all three, and a later message
-    can correct one); asks again, with an example, when an answer cannot be used."""
+def turn_of(tracker: Tracker) -> Optional[Turn]:
+    """The latest message as an answer to the form, or None for a question or small talk."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    requested = tracker.get_slot("requested_slot")
+    entities = message.get("entities") or []
+    choice = next((e.get("value") for e in entities if e.get("entity") == "choice"), None)
+    text = choice or message.get("text") or ""  # a button's choice, or what was typed
+    if intent in ANSWERS:
+        return Turn(text, requested)
+    if requested is not None and intent in TERSE_ANSWERS:
+        return Turn(text, requested, only_requested=True)
+    return None
+
+
+class ValidateSelfcheckForm(FormValidationAction):
+    """Reads every slot a message gives (one message can fill all three, a later one can correct
+    any of them)."""
+
+    def __init__(self, store: Optional[KnowledgeStore] = None) -> None:
+        super().__init__()
+        self._store = store
 
     def name(self) -> str:
         return "validate_selfcheck_form"
@@ -22,14 +64,82 @@ class ValidateSelfcheckForm(StoreAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        message = tracker.latest_message or {}
-        understanding = understand_message(
-            self.store,
-            text=message.get("text") or "",
-            intent=(message.get("intent") or {}).get("name"),
-            requested=tracker.get_slot("requested_slot"),
-            slots={slot: tracker.get_slot(slot) for slot in SLOTS},
+        knowledge = current_knowledge(self._store or shared_store(), dispatcher, self.name())
+        if knowledge is None:
+            return []
+        token = _knowledge.set(knowledge)
+        try:
+            events = await super().run(dispatcher, tracker, domain)
+        finally:
+            _knowledge.reset(token)
+        turn = turn_of(tracker)
+        filled = any(isinstance(e, dict) and e.get("name") in SLOTS for e in events)
+        if not filled and turn is not None and not turn.only_requested and turn.requested in SLOTS:
+            log_event(log, "form.reask", slot=turn.requested)
+            dispatcher.utter_message(response=f"utter_reask_{turn.requested}")
+            events.append(SlotSet(turn.requested, None))
+        return events
+
+    async def extract_city(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> Dict[str, Any]:
+        turn = turn_of(tracker)
+        if turn is None:
+            return {}
+        value = understand_city(_knowledge.get(), turn, tracker.get_slot("city"))
+        return {"city": value} if value is not None else {}
+
+    async def extract_payment_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> Dict[str, Any]:
+        turn = turn_of(tracker)
+        if turn is None:
+            return {}
+        value = understand_payment_date(
+            _knowledge.get(), turn, tracker.get_slot("city"), settings().time_zone
         )
-        if understanding.reask:
-            dispatcher.utter_message(text=understanding.reask)
-        return [SlotSet(slot, value) for slot, value in understanding.slots.items()]
+        return {"payment_date": value} if value is not None else {}
+
+    async def extract_payment_method(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> Dict[str, Any]:
+        turn = turn_of(tracker)
+        if turn is None:
+            return {}
+        value = understand_payment_method(turn, tracker.get_slot("payment_method"))
+        return {"payment_method": value} if value is not None else {}
+
+    async def validate_city(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> Dict[str, Any]:
+        """A new city: a date given earlier without a year moves into its incident period."""
+        slots: Dict[str, Any] = {"city": value}
+        if "payment_date" not in tracker.slots_to_validate():
+            moved = follow_city(_knowledge.get(), tracker.get_slot("payment_date"), value)
+            if moved is not None:
+                slots["payment_date"] = moved
+        return slots
+
+    async def validate_payment_date(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> Dict[str, Any]:
+        """Already read in the city's terms by extract_payment_date."""
+        return {"payment_date": value}
+
+    async def validate_payment_method(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> Dict[str, Any]:
+        """Already merged with what the resident said before by extract_payment_method."""
+        return {"payment_method": value}

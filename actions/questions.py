@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.store import StoreAction
-from bot.answers import ANSWERS, answer_question
+from actions.intents import QUESTIONS
+from actions.knowledge import KnowledgeAction
+from actions.replies import send_answer
+from bot.answers import answer_question
+from bot.conversation import city_from_slot
+from bot.knowledge.base import Knowledge
+from bot.logs import log_event
 from bot.redaction import strip_markers
 
+log = logging.getLogger(__name__)
 
-class ActionAnswerQuestion(StoreAction):
+
+class ActionAnswerQuestion(KnowledgeAction):
     """Answers the question the last message asked, for the city named in it or in the conversation."""
 
     def name(self) -> str:
         return "action_answer_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        if intent not in ANSWERS:
+        topic = QUESTIONS.get((message.get("intent") or {}).get("name"))
+        if topic is None:
             dispatcher.utter_message(response="utter_help")
             return []
-        text = strip_markers(message.get("text") or "")
-        for reply in answer_question(self.store, intent, text, tracker.get_slot("city")):
-            dispatcher.utter_message(text=reply)
+        conversation_city = city_from_slot(tracker.get_slot("city"))
+        answer = answer_question(
+            knowledge,
+            topic,
+            strip_markers(message.get("text") or ""),
+            conversation_city.city_id if conversation_city and conversation_city.found else None,
+        )
+        send_answer(dispatcher, tracker, answer)
+        log_event(
+            log, "question.answered", topic=topic.value, city_id=answer.city and answer.city.id
+        )
         return []

@@ -1,258 +1,177 @@
-"""Answers to the related questions, from the knowledge base, for the city in the conversation."""
+"""Answers to the related questions, as data: the facts, contacts, steps and advice that answer
+a question, for the city named in it or already in the conversation. Wording: bot/wording/answers.py.
+"""
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional, Tuple
 
-from bot.cities import find_city_mention, resolve_city
-from bot.knowledge.records import CityRecord, Contact, NationalRecord
-from bot.knowledge.store import KnowledgeStore
-from bot.knowledge.vocabulary import DATA_ITEMS
+from bot.cities import find_city_mention
+from bot.knowledge.base import Knowledge
+from bot.knowledge.schema import Advice, CityRecord, Contact, NationalFact, Step
+from bot.knowledge.vocabulary import Status, Verdict, Word
 from bot.rules import select_steps
-from bot.script import contact_line
 
-OFFER = "If you paid a city bill online through Click2Gov, I can check whether that payment was affected: tell me the city, the date and how you paid."
+
+class Topic(Word):
+    DATA_EXPOSED = "data_exposed"
+    SAFE_TO_PAY = "safe_to_pay"
+    PAY_MEANWHILE = "pay_meanwhile"
+    CONTACTS = "contacts"
+    HUMAN = "human"
+    REPORT_FRAUD = "report_fraud"
+    CREDIT_REPORTS = "credit_reports"
+    ALERT_VS_FREEZE = "alert_vs_freeze"
+    WHAT_IS_CLICK2GOV = "what_is_click2gov"
+    WHICH_CITIES = "which_cities"
+    GOT_LETTER = "got_letter"
+    UNRECOGNISED_CHARGE = "unrecognised_charge"
+    CARD_COMPROMISED = "card_compromised"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What answers one question. `city` is the city asked about; `cities` the ones listed when
+    no city is known (or all of them, for "which cities")."""
+
+    topic: Topic
+    city: Optional[CityRecord] = None
+    cities: Tuple[CityRecord, ...] = ()
+    contacts: Tuple[Contact, ...] = ()
+    steps: Tuple[Step, ...] = ()
+    advice: Tuple[Advice, ...] = ()
+    facts: Tuple[NationalFact, ...] = ()
+
+
+HELP_LINES = ("ftc_identity_theft", "free_credit_reports", "ic3")
+FRAUD_REPORTS = ("police", "ftc_complaint", "ftc_identity_theft", "ic3", "state_attorney_general")
 
 
 def city_for_question(
-    store: KnowledgeStore, text: str, slot_city: Optional[str]
+    knowledge: Knowledge, text: str, conversation_city_id: Optional[str]
 ) -> Optional[CityRecord]:
     """The city named in the question, else the one already in the conversation."""
-    names = store.city_names()
-    mention = find_city_mention(text, names)
+    mention = find_city_mention(text, knowledge.city_names())
     if mention is not None:
-        return store.city(mention.city_id)
-    if slot_city:
-        match = resolve_city(slot_city, names)
-        if match.found:
-            return store.city(match.city_id)
-    return None
+        return knowledge.city(mention.city_id)
+    return knowledge.city(conversation_city_id)
 
 
-def _source(*seeds: str) -> str:
-    return "Source: " + ", ".join(dict.fromkeys(s for s in seeds if s)) + "."
+def _resources(knowledge: Knowledge, *ids: str) -> Tuple[Contact, ...]:
+    return tuple(r for key in ids if (r := knowledge.national.resource(key)) is not None)
 
 
-def _national(national: NationalRecord, *ids: str) -> List[Contact]:
-    return [r for key in ids if (r := national.resource(key)) is not None]
+def _advice(knowledge: Knowledge, *ids: str) -> Tuple[Advice, ...]:
+    return tuple(a for key in ids if (a := knowledge.national.advice_for(key)) is not None)
 
 
-def _lines(contacts: List[Contact]) -> str:
-    return "\n".join(f"- {contact_line(c)}" for c in contacts)
+def _facts(knowledge: Knowledge, *ids: str) -> Tuple[NationalFact, ...]:
+    return tuple(f for key in ids if (f := knowledge.national.fact(key)) is not None)
 
 
-def _confirmed(store: KnowledgeStore) -> List[CityRecord]:
-    return [c for c in store.cities() if c.status == "confirmed"]
+def _data_exposed(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    confirmed = tuple(c for c in k.cities if c.status == Status.CONFIRMED)
+    return Answer(Topic.DATA_EXPOSED, city, cities=() if city else confirmed)
 
 
-def data_exposed(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    if city is None:
-        lines = [
-            f"- {c.display_name}: {', '.join(DATA_ITEMS[i] for i in c.exposed_items())}"
-            for c in _confirmed(store)
-        ]
-        return ["What each city's notice says was taken:\n" + "\n".join(lines),
-                "Tell me your city for the details, including what was not taken."]  # fmt: skip
-    if city.status != "confirmed":
-        return [f"{city.display_name} has not published what data was taken. " + _status_line(city)]
-    parts = [
-        f"{city.display_name}'s notice says these were taken: "
-        f"{', '.join(DATA_ITEMS[i] for i in city.exposed_items())}."
-    ]
-    if city.not_exposed:
-        parts.append(f"Not taken: {', '.join(DATA_ITEMS[i] for i in city.not_exposed_items())}.")
-    else:
-        parts.append("The notice does not list anything as not taken.")
-    seeds = [f.source.seed for f in (*city.exposed, *city.not_exposed)]
-    return [" ".join(parts) + " " + _source(*seeds)]
+def _safe_to_pay(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    listed = tuple(c for c in k.cities if c.online_payments)
+    return Answer(Topic.SAFE_TO_PAY, city, cities=(city,) if city else listed)
 
 
-def _status_line(city: CityRecord) -> str:
-    if city.status == "under_investigation":
-        return "The city is still investigating and will notify the people affected."
-    return "It was named in a news report, but no notice with details is on record."
+def _pay_meanwhile(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    listed = tuple(c for c in k.cities if c.pay_meanwhile)
+    return Answer(Topic.PAY_MEANWHILE, city, cities=(city,) if city else listed)
 
 
-def safe_to_pay(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    cities = [city] if city else [c for c in store.cities() if c.online_text]
-    lines = []
-    for c in cities:
-        if c.online_text:
-            lines.append(f"{c.display_name}: {c.online_text} {_source(c.online_source.seed)}")
-        else:
-            lines.append(
-                f"{c.display_name}: no notice on record says whether paying online is safe now; ask the city."
-            )
-    if city is None:
-        lines.append("Tell me your city for its answer.")
-    return ["\n".join(lines)]
+def _contacts(k: Knowledge, city: Optional[CityRecord], topic: Topic = Topic.CONTACTS) -> Answer:
+    listed = () if city else tuple(c for c in k.cities if c.contacts)
+    return Answer(topic, city, cities=listed, contacts=_resources(k, *HELP_LINES))
 
 
-def pay_meanwhile(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    cities = [city] if city else [c for c in store.cities() if c.pay_meanwhile]
-    messages = []
-    for c in cities:
-        if c.pay_meanwhile:
-            ways = "\n".join(f"- {f.text}" for f in c.pay_meanwhile)
-            why = f" {c.online_text}" if c.online_status == "suspended" and c.online_text else ""
-            messages.append(
-                f"{c.display_name}:{why}\nWays to pay meanwhile:\n{ways}\n{_source(c.pay_meanwhile[0].source.seed)}"
-            )
-        elif c.online_status == "safe":
-            messages.append(f"{c.display_name}: {c.online_text}")
-        else:
-            messages.append(
-                f"{c.display_name}'s notice does not say online payments were suspended or list other "
-                "ways to pay; the city's billing office can tell you the usual ways."
-            )
-    return messages
+def _human(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    return _contacts(k, city, Topic.HUMAN)
 
 
-def contacts(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    nationals = _national(national, "ftc_identity_theft", "free_credit_reports", "ic3")
-    if city is None:
-        listed = [c for c in store.cities() if c.contacts]
-        city_lines = "\n".join(
-            f"- {c.display_name}: " + "; ".join(contact_line(x) for x in c.contacts) for c in listed
-        )
-        return [f"City numbers on record:\n{city_lines}", f"National help:\n{_lines(nationals)}",
-                "Tell me your city and I'll give just its numbers."]  # fmt: skip
-    if city.contacts:
-        return [
-            f"For {city.display_name}:\n{_lines(list(city.contacts))}",
-            f"National help:\n{_lines(nationals)}",
-        ]
-    return [
-        f"{city.display_name}'s notice gives no phone number for questions. National help:\n{_lines(nationals)}"
-    ]
-
-
-def report_fraud(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    where = _national(
-        national, "police", "ftc_complaint", "ftc_identity_theft", "ic3", "state_attorney_general"
+def _report_fraud(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    ic3_steps = tuple(s for s in (city.steps if city else ()) if "ic3" in s.text.lower())
+    return Answer(
+        Topic.REPORT_FRAUD,
+        city,
+        contacts=_resources(k, *FRAUD_REPORTS),
+        steps=ic3_steps,
+        advice=_advice(k, "report_fraud"),
     )
-    messages = [
-        "To report fraud or identity theft: first call your card issuer or bank to stop and dispute the "
-        "charges, then file a police report and keep a copy, and report it here:\n" + _lines(where)
-    ]
-    if city is not None:
-        messages += [s.text for s in city.steps if "ic3" in s.text.lower()]
-    return messages
 
 
-def credit_reports(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    step = next((s for s in national.steps if s.id == "free_credit_reports"), None)
-    reports = _national(national, "free_credit_reports")
-    text = step.text if step else ""
-    return [f"{text}\n{_lines(reports)}".strip()]
-
-
-def alert_vs_freeze(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    fact = national.fact("fraud_alert_vs_freeze")
-    messages = [fact.text if fact else ""]
-    if city is not None and "ssn" in city.not_exposed_items():
-        messages.append(
-            f"For {city.display_name}, the notice says Social Security numbers were not taken, so a "
-            "freeze is optional; the main risk is card fraud."
-        )
-    return [m for m in messages if m]
-
-
-def what_is_click2gov(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    facts = [national.fact("about_click2gov"), national.fact("vendor")]
-    return [" ".join(f.text for f in facts if f and f.text)]
-
-
-def which_cities(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    groups = {"confirmed": [], "under_investigation": [], "named_without_details": []}
-    for c in store.cities():
-        groups[c.status].append(c.display_name)
-    lines = [f"With a notice on record: {', '.join(groups['confirmed'])}."]
-    if groups["under_investigation"]:
-        lines.append(f"Still investigating: {', '.join(groups['under_investigation'])}.")
-    if groups["named_without_details"]:
-        lines.append(
-            f"Named in the news without details: {', '.join(groups['named_without_details'])}."
-        )
-    other = store.national().fact("other_incidents")
-    if other and other.text:
-        lines.append(other.text)
-    return [" ".join(lines)]
-
-
-def got_letter(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    intro = (
-        "A letter from the city means it believes your payment data may have been involved. "
-        "Keep the letter: it has the details for your account."
+def _credit_reports(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    steps = tuple(s for s in k.national.steps if s.id == "free_credit_reports")
+    return Answer(
+        Topic.CREDIT_REPORTS, city, steps=steps, contacts=_resources(k, "free_credit_reports")
     )
-    if city is not None and city.letters and city.letters.text:
-        intro += f" {city.display_name}: {city.letters.text}"
-    steps = (
-        select_steps("affected", city, national)
-        if city
-        else select_steps("possibly_affected", None, national)
+
+
+def _alert_vs_freeze(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    steps = select_steps(Verdict.AFFECTED, city, k.national) if city else ()
+    return Answer(
+        Topic.ALERT_VS_FREEZE,
+        city,
+        steps=tuple(s for s in steps if s.id == "freeze_optional"),
+        facts=_facts(k, "fraud_alert_vs_freeze"),
     )
-    messages = [intro, "What to do now:\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))]
-    if city is not None and city.contacts:
-        messages.append(f"Questions about the letter:\n{_lines(list(city.contacts))}")
-    messages.append(OFFER)
-    return messages
 
 
-def unrecognised_charge(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    national = store.national()
-    where = _national(national, "ftc_complaint", "ic3")
-    return [
-        "Call your card issuer right away (the number on the back of your card): tell them you don't "
-        "recognise the charge, dispute it, and ask whether to replace the card. Then keep an eye on "
-        "your statements.",
-        "If it turns out to be fraud, file a police report and report it:\n" + _lines(where),
-        OFFER,
-    ]
+def _what_is_click2gov(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    return Answer(Topic.WHAT_IS_CLICK2GOV, city, facts=_facts(k, "about_click2gov", "vendor"))
 
 
-def card_compromised(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    return [
-        "If you think your card details were stolen, call your card issuer now (the number on the back "
-        "of your card), say the card may be compromised, and ask them to cancel it and send a new "
-        "number. Review your recent statements for charges you did not make.",
-        OFFER,
-    ]
+def _which_cities(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    return Answer(Topic.WHICH_CITIES, city, cities=k.cities, facts=_facts(k, "other_incidents"))
 
 
-def human(store: KnowledgeStore, city: Optional[CityRecord]) -> List[str]:
-    intro = (
-        "I'm an automated assistant and can't transfer you, but people can help at these numbers."
+def _got_letter(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    verdict = Verdict.AFFECTED if city else Verdict.POSSIBLY_AFFECTED
+    return Answer(
+        Topic.GOT_LETTER,
+        city,
+        steps=select_steps(verdict, city, k.national),
+        advice=_advice(k, "got_letter"),
     )
-    return [intro, *contacts(store, city)]
 
 
-ANSWERS: Dict[str, Callable[[KnowledgeStore, Optional[CityRecord]], List[str]]] = {
-    "ask_data_exposed": data_exposed,
-    "ask_safe_to_pay": safe_to_pay,
-    "ask_pay_meanwhile": pay_meanwhile,
-    "ask_contact": contacts,
-    "request_human": human,
-    "report_fraud": report_fraud,
-    "ask_credit_report": credit_reports,
-    "ask_fraud_alert_vs_freeze": alert_vs_freeze,
-    "ask_what_is_click2gov": what_is_click2gov,
-    "ask_which_cities": which_cities,
-    "got_letter": got_letter,
-    "unrecognised_charge": unrecognised_charge,
-    "card_compromised": card_compromised,
+def _unrecognised_charge(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    return Answer(
+        Topic.UNRECOGNISED_CHARGE,
+        city,
+        contacts=_resources(k, "ftc_complaint", "ic3"),
+        advice=_advice(k, "unrecognised_charge", "unrecognised_charge_fraud"),
+    )
+
+
+def _card_compromised(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    return Answer(Topic.CARD_COMPROMISED, city, advice=_advice(k, "card_compromised"))
+
+
+SELECT: Dict[Topic, Callable[[Knowledge, Optional[CityRecord]], Answer]] = {
+    Topic.DATA_EXPOSED: _data_exposed,
+    Topic.SAFE_TO_PAY: _safe_to_pay,
+    Topic.PAY_MEANWHILE: _pay_meanwhile,
+    Topic.CONTACTS: _contacts,
+    Topic.HUMAN: _human,
+    Topic.REPORT_FRAUD: _report_fraud,
+    Topic.CREDIT_REPORTS: _credit_reports,
+    Topic.ALERT_VS_FREEZE: _alert_vs_freeze,
+    Topic.WHAT_IS_CLICK2GOV: _what_is_click2gov,
+    Topic.WHICH_CITIES: _which_cities,
+    Topic.GOT_LETTER: _got_letter,
+    Topic.UNRECOGNISED_CHARGE: _unrecognised_charge,
+    Topic.CARD_COMPROMISED: _card_compromised,
 }
 
 
 def answer_question(
-    store: KnowledgeStore, intent: str, text: str, slot_city: Optional[str]
-) -> List[str]:
-    """The messages that answer one related question."""
-    city = city_for_question(store, text, slot_city)
-    return ANSWERS[intent](store, city)
+    knowledge: Knowledge, topic: Topic, text: str, conversation_city_id: Optional[str] = None
+) -> Answer:
+    """What answers one related question."""
+    return SELECT[topic](knowledge, city_for_question(knowledge, text, conversation_city_id))

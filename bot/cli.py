@@ -9,13 +9,20 @@ from datetime import date
 from pathlib import Path
 from typing import List, Optional, TextIO
 
-from bot.knowledge.checker import KnowledgeInvalid
+from bot.knowledge.base import Knowledge
+from bot.knowledge.problems import KnowledgeInvalid
 from bot.knowledge.quotes import trace_problems
 from bot.knowledge.reader import read_knowledge
-from bot.knowledge.store import KnowledgeStore, ensure_loaded, load_folder, make_engine
-from bot.script import format_script, result_to_dict
+from bot.knowledge.store import (
+    KnowledgeStore,
+    ensure_loaded,
+    load_folder,
+    make_engine,
+    stored_fingerprint,
+)
 from bot.selfcheck import DateNotUnderstood, run_check
 from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.wording.script import format_script, result_to_dict
 
 DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
@@ -53,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
     validate = ksub.add_parser("validate", help="check every file; load nothing")
-    validate.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
-                          help="seed documents to check quotes against")  # fmt: skip
+    validate.add_argument(
+        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed documents to check quotes against"
+    )
     load = ksub.add_parser("load", help="validate, then replace the database's knowledge")
     for action in (validate, load):
         _knowledge_args(action)
@@ -62,38 +70,42 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _knowledge_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--knowledge", type=Path, default=None,
-                        help="knowledge folder (default: BOT_KNOWLEDGE_DIR or ./knowledge)")  # fmt: skip
+    parser.add_argument(
+        "--knowledge",
+        type=Path,
+        default=None,
+        help="knowledge folder (default: BOT_KNOWLEDGE_DIR or ./knowledge)",
+    )
     parser.add_argument("--database-url", default=None, help="default: BOT_DATABASE_URL")
 
 
-def open_store(
+def open_knowledge(
     settings: Settings, knowledge: Optional[Path], url: Optional[str], err: TextIO
-) -> KnowledgeStore:
-    """--knowledge DIR reads that folder into a private in-memory database; otherwise the
-    configured database is used, reloaded first when the knowledge folder has changed."""
+) -> Knowledge:
+    """--knowledge DIR reads that folder (no database); otherwise the configured database is
+    used, reloaded first when the knowledge folder has changed."""
     if knowledge is not None and url is None:
-        engine = make_engine("sqlite://")
-        load_folder(engine, knowledge)
-        return KnowledgeStore(engine)
+        return read_knowledge(knowledge)
     engine = make_engine(url or settings.database_url)
-    store = KnowledgeStore(engine)
     try:
         done = ensure_loaded(engine, knowledge or settings.knowledge_dir)
         if done:
             print(f"(knowledge {done})", file=err)
     except KnowledgeInvalid:
-        if store.fingerprint() is None:
+        if stored_fingerprint(engine) is None:
             raise
-        print("(warning: the knowledge folder has problems; using the knowledge loaded before. "
-              "Run `python -m bot knowledge validate`.)", file=err)  # fmt: skip
-    return store
+        print(
+            "(warning: the knowledge folder has problems; using the knowledge loaded before. "
+            "Run `python -m bot knowledge validate`.)",
+            file=err,
+        )
+    return KnowledgeStore(engine).current()
 
 
 def _check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
-    store = open_store(settings, args.knowledge, args.database_url, err)
+    knowledge = open_knowledge(settings, args.knowledge, args.database_url, err)
     try:
-        result = run_check(store, args.city, args.date, args.method, args.today, args.service)
+        result = run_check(knowledge, args.city, args.date, args.method, args.today, args.service)
     except DateNotUnderstood as error:
         print(str(error), file=err)
         return 2
@@ -112,8 +124,11 @@ def _validate(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     for problem in problems:
         print(problem, file=err)
     quotes = "checked against " + str(seeds) if seeds else "not checked (no seeds folder)"
-    print(f"{folder}: {len(knowledge.cities)} cities valid; quotes {quotes}; "
-          f"{len(problems)} traceability problem(s)", file=out)  # fmt: skip
+    print(
+        f"{folder}: {len(knowledge.cities)} cities valid; quotes {quotes}; "
+        f"{len(problems)} traceability problem(s)",
+        file=out,
+    )
     return 1 if problems else 0
 
 
@@ -128,30 +143,18 @@ def _load(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO
 def _shell(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     from bot.shell import run_shell
 
-    store = open_store(settings, args.knowledge, args.database_url, err)
-    return run_shell(store, sys.stdin, out)
+    knowledge = open_knowledge(settings, args.knowledge, args.database_url, err)
+    return run_shell(knowledge, sys.stdin, out)
 
 
 def _serve(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
-    import time
+    from assistant.run import serve
 
-    from bot.chat import serve
-
-    ensure_loaded(make_engine(settings.database_url), settings.knowledge_dir)
-    servers = serve(args.port, args.action_port, out)
-    try:
-        while all(p.poll() is None for p in servers.processes):
-            time.sleep(1)
-        print("A server stopped; see the logs in .data/run/.", file=err)
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        servers.stop()
+    return serve(args.port, args.action_port, out, err)
 
 
 def _chat(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
-    from bot.chat import chat
+    from assistant.chat import chat
 
     return chat(args.url, sys.stdin, out)
 

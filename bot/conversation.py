@@ -1,56 +1,31 @@
-"""Understanding one chat message for the self-check: which of city, date and method it gives.
+"""Understanding one chat message for the self-check, and the typed values the form keeps.
 
-Plain Python used by the Rasa form validation action. Slot values:
-- city: the city's display name ("Odessa, TX") when known, else the resident's words for it;
-- payment_date: the resident's words holding the date (understood again at check time, so a
-  year-less date follows the city even when the city is corrected later);
-- payment_method: "channel|instrument|service", "-" where not said (see encode_method).
+Plain Python used by the Rasa form validation action. Slot values are JSON, so Rasa can store them:
+- city: {"id": "odessa-tx" or null, "name": "Odessa, TX" (or the resident's words for a place not
+  on record), "kind": exact | fuzzy | other_place | unknown, "place": a country, "state": "TX"};
+- payment_date: {"start": "2019-09-03", "end": "2019-09-03", "approximate": false,
+  "year_given": true} or {"unknown": true};
+- payment_method: {"channel": "online_one_time", "instrument": "card", "service": "utility"},
+  null where not said.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Dict, List, Optional
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Dict, Optional
+from zoneinfo import ZoneInfo
 
-from bot.cities import CityName, find_city_mention, resolve_city, split_qualifier
-from bot.dates import DateUnknown, understand_date
-from bot.knowledge.store import KnowledgeStore
+from bot.cities import CityMatch, find_city_mention, resolve_city, split_qualifier
+from bot.dates import DateAnswer, DateSpan, DateUnknown, Period, rehome, understand_date
+from bot.knowledge.base import Knowledge
+from bot.knowledge.schema import CityRecord
 from bot.methods import Method, understand_method
 from bot.redaction import strip_markers
-from bot.selfcheck import DATE_EXAMPLES, today_in
 
-# Intents with which a resident answers or restates the check (others are digressions).
-ANSWER_INTENTS = frozenset(
-    {"inform", "correct", "check_payment", "check_another", "affirm", "deny", "nlu_fallback"}
-)
-# Intents the classifier may give a terse answer ("Tucson", "kiosk"): only the requested slot counts.
-LENIENT_INTENTS = frozenset({"out_of_scope"})
-SLOTS = ("city", "payment_date", "payment_method")
-ASK = {
-    "city": 'Which city did you pay? (for example "Odessa, TX" or "St. Petersburg, FL")',
-    "payment_date": (
-        "When did you make the payment? A date, a month or a range is fine (for example "
-        '"September 3, 2019" or "summer 2018"), or say "I don\'t remember".'
-    ),
-    "payment_method": (
-        'How did you pay? For example "online with my Visa", "autopay", "by phone", '
-        '"in person with cash" or "e-check".'
-    ),
-}
-ASK_WHAT_TO_CORRECT = (
-    "What should I change? Tell me the right city, date or payment method (for example "
-    '"it was Odessa" or "actually it was in July").'
-)
-REASK = {
-    "city": 'Sorry, I need the name of the city whose bill you paid, for example "Odessa, TX".',
-    "payment_date": f"Sorry, I could not read that date. Please give it again, {DATE_EXAMPLES}.",
-    "payment_method": (
-        'Sorry, I could not tell how you paid. For example "online with my Visa", "autopay", '
-        '"by phone", "in person with cash" or "e-check".'
-    ),
-}
+SlotValue = Optional[Dict[str, Any]]
+
 _DONT_KNOW = re.compile(r"^(i )?(don'?t|do not|dont) know|^not sure|^no idea|^idk|^dunno|^\?+$")
 _LEAD = re.compile(
     r"^(it was|it's|its|that was|i paid|i live|i'm|im|i am|the city (is|was)|city:?|in|at|for|"
@@ -72,31 +47,74 @@ _PLACE_WITH_QUALIFIER = re.compile(
 )
 
 
-def encode_method(method: Method) -> str:
-    return "|".join(value or "-" for value in (method.channel, method.instrument, method.service))
+# ---------------------------------------------------------------- slot values
 
 
-def decode_method(value: Optional[str]) -> Method:
+def city_slot(match: CityMatch, knowledge: Knowledge) -> Dict[str, Any]:
+    """The slot value for a city as matched: a known city by id and display name."""
+    record = knowledge.city(match.city_id) if match.found else None
+    name = record.display_name if record else " ".join(match.query.split())
+    return {
+        "id": match.city_id,
+        "name": name,
+        "kind": match.kind,
+        "place": match.place,
+        "state": match.state,
+    }
+
+
+def city_from_slot(value: SlotValue) -> Optional[CityMatch]:
     if not value:
-        return Method()
-    parts = (value.split("|") + ["-", "-", "-"])[:3]
-    channel, instrument, service = (None if p == "-" else p for p in parts)
-    return Method(channel, instrument, service)
-
-
-def merge_methods(old: Method, new: Method) -> Method:
-    """What the resident says now wins; what they said before stays where they say nothing new."""
-    return Method(
-        new.channel or old.channel, new.instrument or old.instrument, new.service or old.service
+        return None
+    return CityMatch(
+        value["kind"], value["name"], value.get("id"), value.get("place"), value.get("state")
     )
 
 
-@dataclass
-class Understanding:
-    """Slots a message fills, and a message to ask again when an answer could not be used."""
+def date_slot(answer: DateAnswer) -> Dict[str, Any]:
+    if isinstance(answer, DateUnknown):
+        return {"unknown": True}
+    return {
+        "start": answer.start.isoformat(),
+        "end": answer.end.isoformat(),
+        "approximate": answer.approximate,
+        "year_given": answer.year_given,
+    }
 
-    slots: Dict[str, Optional[str]] = field(default_factory=dict)
-    reask: Optional[str] = None
+
+def date_from_slot(value: SlotValue) -> Optional[DateAnswer]:
+    if not value:
+        return None
+    if value.get("unknown"):
+        return DateUnknown()
+    return DateSpan(
+        date.fromisoformat(value["start"]),
+        date.fromisoformat(value["end"]),
+        bool(value.get("approximate")),
+        bool(value.get("year_given", True)),
+    )
+
+
+def method_slot(method: Method) -> Dict[str, Any]:
+    return {
+        "channel": method.channel and str(method.channel),
+        "instrument": method.instrument and str(method.instrument),
+        "service": method.service and str(method.service),
+    }
+
+
+def method_from_slot(value: SlotValue) -> Method:
+    if not value:
+        return Method()
+    return Method(value.get("channel"), value.get("instrument"), value.get("service"))
+
+
+# ---------------------------------------------------------------- reading a message
+
+
+def today_in(time_zone: str) -> date:
+    """Today's calendar date in a time zone."""
+    return datetime.now(ZoneInfo(time_zone)).date()
 
 
 def _clean_place(text: str) -> str:
@@ -108,83 +126,153 @@ def _clean_place(text: str) -> str:
     return text
 
 
-def find_city(
-    store: KnowledgeStore, text: str, requested: bool, names: List[CityName]
-) -> Optional[str]:
-    """A city named in the message: 'Springfield, IL' forms, any known city or alias, or — when the
-    city was just asked for — the whole short answer."""
+def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[CityMatch]:
+    """A city named in the message: 'Springfield, IL' forms, any known city or alias, a capitalised
+    place after 'in'/'from', or — when `whole_answer` (the city was just asked for) — the whole
+    short answer."""
+    text = strip_markers(text)
+    names = knowledge.city_names()
     for match in _PLACE_WITH_QUALIFIER.finditer(text):
         candidate = f"{match.group(1)}, {match.group(2).strip()}"
         _, state, other = split_qualifier(candidate)
         if state or other:
-            return _display(store, candidate, names)
+            return resolve_city(candidate, names)
     mention = find_city_mention(text, names)
     if mention is not None:
-        return store.city(mention.city_id).display_name
+        return mention
     for match in _PLACE_AFTER_WORD.finditer(text):
         place = match.group(1).strip(".")
         if place.split()[0].lower() not in _NOT_PLACES:
-            return _display(store, place, names)
-    if requested:
+            return resolve_city(place, names)
+    if whole_answer:
         answer = _clean_place(text)
-        words = answer.split()
         if (
             answer
-            and len(words) <= 5
+            and len(answer.split()) <= 5
             and not re.search(r"\d", answer)
             and not _DONT_KNOW.search(answer.lower())
         ):
-            return _display(store, answer, names)
+            return resolve_city(answer, names)
     return None
 
 
-def _display(store: KnowledgeStore, words: str, names: List[CityName]) -> str:
-    match = resolve_city(words, names)
-    if match.found:
-        return store.city(match.city_id).display_name
-    return " ".join(words.split())
+def reference_for(city: Optional[CityRecord], today: Optional[date], default_zone: str) -> date:
+    """'Today' for relative dates: the given day, else today in the city's (or the default) zone."""
+    return today or today_in(city.time_zone if city else default_zone)
 
 
-def understand_message(
-    store: KnowledgeStore,
-    text: str,
-    intent: Optional[str],
-    requested: Optional[str],
-    slots: Dict[str, Optional[str]],
+def read_date(
+    text: str, reference: date, period: Optional[Period], dont_know_counts: bool
+) -> Optional[DateAnswer]:
+    """The payment date in the message; "I don't remember" only when the date was asked for."""
+    when = understand_date(strip_markers(text), reference, period)
+    if isinstance(when, DateUnknown) and not dont_know_counts:
+        return None
+    return when
+
+
+def date_for_city(when: Optional[DateAnswer], city: Optional[CityRecord]) -> Optional[DateAnswer]:
+    """A date given without a year, moved into the city's incident period (city corrected later)."""
+    if isinstance(when, DateSpan) and city is not None and city.period is not None:
+        return rehome(when, city.period)
+    return when
+
+
+def read_method(text: str, before: Method) -> Optional[Method]:
+    """How the resident paid, merged with what they said before; None when the message says
+    nothing about it (a service alone counts only as a detail of a method already given)."""
+    method = understand_method(strip_markers(text))
+    if method.known or (method.service and before.known):
+        return method.merged_into(before)
+    return None
+
+
+# ---------------------------------------------------------------- one turn of the form
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A resident's message as the form reads it.
+
+    requested: the slot the assistant just asked for. only_requested: the message looked
+    off-topic to the classifier, so it counts only as an answer to that question ("Tucson").
+    """
+
+    text: str
+    requested: Optional[str] = None
+    only_requested: bool = False
+
+    def may_fill(self, slot: str) -> bool:
+        return not self.only_requested or slot == self.requested
+
+
+def understand_city(knowledge: Knowledge, turn: Turn, current: SlotValue) -> SlotValue:
+    """The new value of the city slot, or None when the message names no (other) city."""
+    if not turn.may_fill("city"):
+        return None
+    whole_answer = turn.requested == "city" and not turn.only_requested
+    match = read_city(knowledge, turn.text, whole_answer)
+    value = city_slot(match, knowledge) if match else None
+    return value if value != current else None
+
+
+def understand_payment_date(
+    knowledge: Knowledge,
+    turn: Turn,
+    city_value: SlotValue,
+    default_zone: str,
     today: Optional[date] = None,
-) -> Understanding:
-    """Which of city, date and method this message gives. Digressions give nothing."""
-    result = Understanding()
-    strict = intent not in ANSWER_INTENTS
-    if strict and (requested is None or intent not in LENIENT_INTENTS):
-        return result  # a question or small talk in the middle of the form
-    text = strip_markers(text)
-    names = store.city_names()
-    city = find_city(store, text, requested == "city" and not strict, names)
-    if city and city != slots.get("city"):
-        result.slots["city"] = city
-    city_name = city or slots.get("city")
-    period, reference = None, today
-    if city_name:
-        match = resolve_city(city_name, names)
-        if match.found:
-            record = store.city(match.city_id)
-            period = record.period
-            reference = today or today_in(record.time_zone)
-    reference = reference or date.today()
+) -> SlotValue:
+    """The payment date in the message, read in the city's terms (its incident period and zone)."""
+    if not turn.may_fill("payment_date"):
+        return None
+    match = city_from_slot(city_value)
+    city = knowledge.city(match.city_id) if match and match.found else None
+    reference = reference_for(city, today, default_zone)
+    when = read_date(
+        turn.text, reference, city.period if city else None, turn.requested == "payment_date"
+    )
+    return date_slot(when) if when is not None else None
 
-    when = understand_date(text, reference, period)
-    if when is not None and (not isinstance(when, DateUnknown) or requested == "payment_date"):
-        result.slots["payment_date"] = " ".join(text.split())[:200]
 
-    method = understand_method(text)
-    if method.known or (method.service and slots.get("payment_method")):
-        merged = merge_methods(decode_method(slots.get("payment_method")), method)
-        result.slots["payment_method"] = encode_method(merged)
+def understand_payment_method(turn: Turn, current: SlotValue) -> SlotValue:
+    if not turn.may_fill("payment_method"):
+        return None
+    method = read_method(turn.text, method_from_slot(current))
+    return method_slot(method) if method else None
 
-    if strict:  # an out-of-scope looking message counts only if it answers what was asked
-        result.slots = {k: v for k, v in result.slots.items() if k == requested}
-    if not result.slots and requested in REASK and not strict:
-        result.reask = REASK[requested]
-        result.slots[requested] = None
-    return result
+
+def follow_city(knowledge: Knowledge, date_value: SlotValue, city_value: SlotValue) -> SlotValue:
+    """The payment date after the city changed: a date given without a year moves into the new
+    city's incident period; None when it stays as it was."""
+    match = city_from_slot(city_value)
+    city = knowledge.city(match.city_id) if match and match.found else None
+    moved = date_for_city(date_from_slot(date_value), city)
+    return date_slot(moved) if moved is not None and date_slot(moved) != date_value else None
+
+
+def understand_turn(
+    knowledge: Knowledge,
+    turn: Turn,
+    slots: Dict[str, Any],
+    default_zone: str,
+    today: Optional[date] = None,
+) -> Dict[str, Any]:
+    """Every slot this message changes: city, payment date (read, or moved with a new city) and
+    payment method. The form's extract hooks do the same one slot at a time."""
+    changed: Dict[str, Any] = {}
+    city = understand_city(knowledge, turn, slots.get("city"))
+    if city is not None:
+        changed["city"] = city
+    city_value = city or slots.get("city")
+    when = understand_payment_date(knowledge, turn, city_value, default_zone, today)
+    if when is not None:
+        changed["payment_date"] = when
+    elif city is not None:
+        moved = follow_city(knowledge, slots.get("payment_date"), city)
+        if moved is not None:
+            changed["payment_date"] = moved
+    method = understand_payment_method(turn, slots.get("payment_method"))
+    if method is not None:
+        changed["payment_method"] = method
+    return changed

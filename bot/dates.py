@@ -36,28 +36,22 @@ MONTH_NAMES = [
 
 @dataclass(frozen=True)
 class DateSpan:
-    """A day or a span of days (inclusive), as the resident gave it."""
+    """A day or a span of days (inclusive), as the resident gave it.
+
+    year_given: False when the text gave no year and the year was settled here (from a city's
+    incident period, or as the most recent past occurrence): such a date moves with the city
+    (`rehome`). Relative dates ("last Friday") and dates with a year stay where they are.
+    """
 
     start: date
     end: date
     approximate: bool = False  # "around June 5", "early June", "sometime in the summer"
+    year_given: bool = True
 
     @property
     def is_day(self) -> bool:
         """True when the span is a single day."""
         return self.start == self.end
-
-    def describe(self) -> str:
-        """Plain-English description, e.g. 'September 3, 2019'."""
-        if self.is_day:
-            text = _format_day(self.start)
-            return f"around {text}" if self.approximate else text
-        if self.approximate and (self.end - self.start).days <= 6:
-            middle = self.start + (self.end - self.start) / 2
-            return f"around {_format_day(middle)} ({_format_short_range(self.start, self.end)})"
-        if self.approximate:
-            return f"roughly {_format_short_range(self.start, self.end)}"
-        return f"{_format_day(self.start)} to {_format_day(self.end)}"
 
 
 @dataclass(frozen=True)
@@ -67,23 +61,6 @@ class DateUnknown:
 
 DateAnswer = Union[DateSpan, DateUnknown]
 Period = Tuple[date, date]
-
-
-def _format_day(day: date) -> str:
-    """'September 3, 2019'."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
-
-
-def _format_short_range(start: date, end: date) -> str:
-    """'June 2–8, 2018', 'June 25 – July 1, 2018' or two full dates."""
-    if start.year != end.year:
-        return f"{_format_day(start)} – {_format_day(end)}"
-    if start.month != end.month:
-        return (
-            f"{MONTH_NAMES[start.month - 1]} {start.day} – "
-            f"{MONTH_NAMES[end.month - 1]} {end.day}, {end.year}"
-        )
-    return f"{MONTH_NAMES[start.month - 1]} {start.day}–{end.day}, {end.year}"
 
 
 # ---------------------------------------------------------------------------
@@ -212,6 +189,23 @@ def resolve_year_less(
     """The date for a month and day given without a year (None if impossible)."""
     span = _resolve_year(_day_builder(month, day), reference, period)
     return span[0] if span else None
+
+
+def rehome(span: DateSpan, period: Period) -> DateSpan:
+    """A date given without a year, moved to the year that fits a city's incident period."""
+    if span.year_given:
+        return span
+
+    def build(year: int) -> Optional[Tuple[date, date]]:
+        shift = year - span.start.year
+        start = _safe_date(span.start.year + shift, span.start.month, span.start.day)
+        end = _safe_date(span.end.year + shift, span.end.month, span.end.day)
+        return (start, end) if start and end else None
+
+    found = _resolve_year(build, span.start, period)
+    if found is None:
+        return span
+    return DateSpan(found[0], found[1], span.approximate, year_given=False)
 
 
 def _day_builder(month: int, day: int) -> SpanBuilder:
@@ -1183,9 +1177,10 @@ def _dateparser_fallback(
     if parsed is None:
         return None
     day = parsed.date()
-    if period is not None and _HAS_MONTH_RE.search(text) and not re.search(r"\d{4}", text):
+    year_less = bool(_HAS_MONTH_RE.search(text)) and not re.search(r"\d{4}", text)
+    if period is not None and year_less:
         day = resolve_year_less(day.month, day.day, reference, period) or day
-    return DateSpan(day, day)
+    return DateSpan(day, day, year_given=not year_less)
 
 
 # ---------------------------------------------------------------------------
@@ -1207,7 +1202,7 @@ def _settle(found: _Found, ctx: _Context, around: bool, loose: bool) -> Optional
     if around and start == end:
         start, end = start - timedelta(days=3), end + timedelta(days=3)
     approximate = found.approximate or around or (loose and start != end)
-    return DateSpan(start, end, approximate)
+    return DateSpan(start, end, approximate, year_given=found.year is not None)
 
 
 def understand_date(

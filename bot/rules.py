@@ -1,79 +1,149 @@
-"""The rules engine: (city, payment date or span, method) -> verdict, reason, steps, contacts, sources.
+"""The rules engine: (city, payment date or span, method) -> a verdict and the findings behind it.
 
-Pure functions over knowledge records; no database or Rasa here. Verdicts follow DESIGN.md §3.
+Pure functions over knowledge records; no database, no Rasa, no wording (`bot/wording/` turns a
+Result into sentences). Verdicts follow DESIGN.md §3 and `knowledge/README.md` ("How the rules read
+a city file").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from bot.cities import US_STATES, CityMatch
 from bot.dates import DateAnswer, DateSpan, DateUnknown
-from bot.knowledge.records import CityRecord, Contact, MethodRule, NationalRecord, Source, Window
-from bot.knowledge.vocabulary import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICES
+from bot.knowledge.schema import (
+    CityRecord,
+    Contact,
+    MethodRule,
+    NationalFact,
+    NationalRecord,
+    Scope,
+    Source,
+    Step,
+    TextFact,
+    Window,
+)
+from bot.knowledge.vocabulary import (
+    Channel,
+    Instrument,
+    OnlineStatus,
+    Status,
+    Verdict,
+    WindowKind,
+    Word,
+)
 from bot.methods import Method
-
-HEADLINES = {
-    "affected": "Your payment was affected",
-    "possibly_affected": "Your payment may have been affected",
-    "not_affected": "Your payment was not affected",
-    "under_investigation": "The city is still investigating; no scope has been published yet",
-    "no_details_on_record": "This city was named as hit, but no details are on record",
-    "no_incident_on_record": "No Click2Gov incident is on record for this city",
-}
 
 # National resources given with each verdict (ids of national.yaml resources).
 NATIONAL_CONTACTS = {
-    "affected": ("ftc_identity_theft", "free_credit_reports", "ic3"),
-    "possibly_affected": ("ftc_identity_theft", "free_credit_reports", "ic3"),
-    "not_affected": ("ftc_identity_theft",),
-    "under_investigation": ("ftc_identity_theft", "free_credit_reports"),
-    "no_details_on_record": ("ftc_identity_theft", "free_credit_reports"),
-    "no_incident_on_record": ("ftc_identity_theft", "free_credit_reports"),
+    Verdict.AFFECTED: ("ftc_identity_theft", "free_credit_reports", "ic3"),
+    Verdict.POSSIBLY_AFFECTED: ("ftc_identity_theft", "free_credit_reports", "ic3"),
+    Verdict.NOT_AFFECTED: ("ftc_identity_theft",),
+    Verdict.UNDER_INVESTIGATION: ("ftc_identity_theft", "free_credit_reports"),
+    Verdict.NO_DETAILS_ON_RECORD: ("ftc_identity_theft", "free_credit_reports"),
+    Verdict.NO_INCIDENT_ON_RECORD: ("ftc_identity_theft", "free_credit_reports"),
 }
+
+# Read for a city whose notice names no affected payments (knowledge/README.md, rule 3).
+DEFAULT_AFFECTED = Scope(channels=(Channel.ONLINE_ONE_TIME,), instruments=(Instrument.CARD,))
+
+
+class Reason(Word):
+    """Why a verdict was given; each comes with the facts it rests on (see Finding)."""
+
+    NAMED_WITHOUT_DETAILS = "named_without_details"
+    UNDER_INVESTIGATION = "under_investigation"
+    ONLINE_SUSPENDED = "online_suspended"  # facts: the online-payments status
+    PAY_MEANWHILE = "pay_meanwhile"  # facts: the ways to pay meanwhile
+    LETTERS = "letters"  # facts: the letters the city sends
+    NO_INCIDENT = "no_incident"  # facts: the national note on other cities
+    OTHER_PLACE = "other_place"  # about: the city of that name on record, elsewhere
+    ONLY_OTHERS_AFFECTED = "only_others_affected"  # rule: the notice's "only ..." rule
+    METHOD_NOT_AFFECTED = "method_not_affected"  # rule: the not-affected rule that fits
+    DATE_OUTSIDE = "date_outside"  # windows: those that apply
+    AFFECTED_IN_WINDOW = "affected_in_window"  # windows: the one; scope: the affected payments
+    DATA_TAKEN = "data_taken"
+    DATE_NOT_GIVEN = "date_not_given"  # windows: the confirmed ones; scope
+    UNPUBLISHED_DATES = "unpublished_dates"  # windows: one range of unpublished dates
+    IN_UNPUBLISHED_RANGE = "in_unpublished_range"
+    DATE_PARTLY_INSIDE = "date_partly_inside"  # windows: those overlapped
+    DATE_INSIDE = "date_inside"  # windows: the confirmed ones
+    METHOD_NOT_SAID = "method_not_said"  # scope: the affected payments
+    METHOD_NOT_NAMED = "method_not_named"  # scope: the affected payments
+
+
+AnyFact = Union[TextFact, NationalFact]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason with its parameters."""
+
+    reason: Reason
+    windows: Tuple[Window, ...] = ()
+    scope: Optional[Scope] = None
+    rule: Optional[MethodRule] = None
+    facts: Tuple[AnyFact, ...] = ()
+    about: Optional[CityRecord] = None
 
 
 @dataclass(frozen=True)
 class Result:
-    """The answer to one check."""
+    """The answer to one check, as data."""
 
-    verdict: str
-    city: str
-    reason: str
-    steps: Tuple[str, ...] = ()
+    verdict: Verdict
+    place: str  # the city's display name, or the resident's words for a place not on record
+    findings: Tuple[Finding, ...]
+    city: Optional[CityRecord] = None
+    when: Optional[DateAnswer] = None
+    method: Optional[Method] = None
+    steps: Tuple[Step, ...] = ()
     contacts: Tuple[Contact, ...] = ()
     sources: Tuple[Source, ...] = ()
-    city_id: Optional[str] = None
-    payment_date: Optional[str] = None
-    payment_method: Optional[str] = None
-    notes: Tuple[str, ...] = field(default=())
+    notes: Tuple[TextFact, ...] = field(default=())
 
     @property
-    def headline(self) -> str:
-        return HEADLINES[self.verdict]
+    def city_id(self) -> Optional[str]:
+        return self.city.id if self.city else None
 
-
-def long_date(day: date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def window_text(window: Window) -> str:
-    return f"{long_date(window.start)} and {long_date(window.end)}"
+    @property
+    def reasons(self) -> Tuple[Reason, ...]:
+        return tuple(f.reason for f in self.findings)
 
 
 # ---------------------------------------------------------------- methods
 
 
-def _rule_fit(rule: MethodRule, method: Method, unknown_service_matches: bool) -> str:
-    """'full' when every constrained field is known and matches, 'conflict' when one differs,
-    otherwise 'partial' (the resident did not say)."""
+class Fit(Word):
+    FULL = "full"  # every field the rule constrains is known and matches
+    PARTIAL = "partial"  # nothing differs, but the resident did not say something the rule needs
+    CONFLICT = "conflict"  # a field differs
+
+
+class MethodKind(Word):
+    EXCLUDED = "excluded"  # a not-affected rule fits, or an "only ..." rule does not
+    AFFECTED = "affected"  # an affected rule fits
+    UNKNOWN = "unknown"  # an affected rule might fit: the resident did not say enough
+    NOT_NAMED = "not_named"  # the notice says nothing about this method
+
+
+class DateKind(Word):
+    INSIDE = "inside"  # every day inside a confirmed window
+    UNPUBLISHED = "unpublished"  # one exact day in a range of unpublished dates
+    PARTIAL = "partial"  # a span that overlaps in part
+    OUTSIDE = "outside"
+    UNKNOWN = "unknown"  # no date, or "I don't remember"
+
+
+def _rule_fit(scope: Scope, method: Method, unknown_service_matches: bool) -> Fit:
+    """How the method fits the payments a rule is about."""
     partial = False
     for wanted, value, is_service in (
-        (rule.channels, method.channel, False),
-        (rule.instruments, method.instrument, False),
-        (rule.services, method.service, True),
+        (scope.channels, method.channel, False),
+        (scope.instruments, method.instrument, False),
+        (scope.services, method.service, True),
     ):
         if not wanted:
             continue
@@ -81,56 +151,37 @@ def _rule_fit(rule: MethodRule, method: Method, unknown_service_matches: bool) -
             if not (is_service and unknown_service_matches):
                 partial = True
         elif value not in wanted:
-            return "conflict"
-    return "partial" if partial else "full"
+            return Fit.CONFLICT
+    return Fit.PARTIAL if partial else Fit.FULL
 
 
 @dataclass(frozen=True)
 class MethodFinding:
-    """What the notice says about the method: excluded, affected, unknown (not said), not_named."""
+    """What the notice says about the method. scope: the affected payments the answer is about;
+    rule: the notice's rule, when one applies."""
 
-    kind: str
+    kind: MethodKind
+    scope: Scope
     rule: Optional[MethodRule] = None
-
-
-DEFAULT_AFFECTED = MethodRule(
-    effect="affected",
-    source=Source("DESIGN.md", "an online Click2Gov card payment", "inferred", "default"),
-    channels=("online_one_time",),
-    instruments=("card",),
-)
 
 
 def classify_method(city: CityRecord, method: Method) -> MethodFinding:
     """Compare the method with the notice's affected / not-affected rules."""
-    for rule in city.rules:
-        if rule.effect == "not_affected" and _rule_fit(rule, method, False) == "full":
-            return MethodFinding("excluded", rule)
-    affected = [r for r in city.rules if r.effect == "affected"] or [DEFAULT_AFFECTED]
-    fits = [(rule, _rule_fit(rule, method, True)) for rule in affected]
-    for wanted in ("full", "partial"):
-        for rule, fit in fits:
+    for rule in city.methods.not_affected:
+        if _rule_fit(rule.scope, method, False) == Fit.FULL:
+            return MethodFinding(MethodKind.EXCLUDED, rule.scope, rule)
+    affected: List[Tuple[Scope, Optional[MethodRule]]] = [
+        (rule.scope, rule) for rule in city.methods.affected
+    ] or [(DEFAULT_AFFECTED, None)]
+    fits = [(scope, rule, _rule_fit(scope, method, True)) for scope, rule in affected]
+    for wanted, kind in ((Fit.FULL, MethodKind.AFFECTED), (Fit.PARTIAL, MethodKind.UNKNOWN)):
+        for scope, rule, fit in fits:
             if fit == wanted:
-                return MethodFinding("affected" if wanted == "full" else "unknown", rule)
-    exclusive = next((r for r in affected if r.exclusive), None)
-    if exclusive:
-        return MethodFinding("excluded", exclusive)
-    return MethodFinding("not_named", None)
-
-
-def describe_how(rule: MethodRule) -> str:
-    """'online by card for utility bills'."""
-    parts = [" or ".join(CHANNEL_SHORT[c] for c in rule.channels)] if rule.channels else []
-    if rule.instruments:
-        parts.append(" or ".join(INSTRUMENT_SHORT[i] for i in rule.instruments))
-    if rule.services:
-        parts.append("for " + " or ".join(SERVICES[s] for s in rule.services))
-    return " ".join(parts) or "in any way"
-
-
-def describe_rule(rule: MethodRule) -> str:
-    """'payments made online by card for utility bills'."""
-    return f"payments made {describe_how(rule)}"
+                return MethodFinding(kind, scope, rule)
+    exclusive = next((rule for rule in city.methods.affected if rule.exclusive), None)
+    if exclusive is not None:
+        return MethodFinding(MethodKind.EXCLUDED, exclusive.scope, exclusive)
+    return MethodFinding(MethodKind.NOT_NAMED, affected[0][0], affected[0][1])
 
 
 # ---------------------------------------------------------------- dates
@@ -138,9 +189,9 @@ def describe_rule(rule: MethodRule) -> str:
 
 @dataclass(frozen=True)
 class DateFinding:
-    """Where the date lies: inside, unpublished (the 43-date range), partial, outside, unknown."""
+    """Where the date lies, and the windows that tell."""
 
-    kind: str
+    kind: DateKind
     windows: Tuple[Window, ...] = ()
 
 
@@ -159,28 +210,28 @@ def classify_date(
         w for w in city.windows if not w.services or service is None or service in w.services
     )
     if when is None or isinstance(when, DateUnknown):
-        return DateFinding("unknown", windows)
+        return DateFinding(DateKind.UNKNOWN, windows)
     hit = tuple(w for w in windows if w.start <= when.end and when.start <= w.end)
     if not hit:
-        return DateFinding("outside", windows)
-    confirmed = [w for w in hit if w.kind == "confirmed"]
+        return DateFinding(DateKind.OUTSIDE, windows)
+    confirmed = [w for w in hit if w.kind == WindowKind.CONFIRMED]
     if confirmed and all(any(w.start <= d <= w.end for w in confirmed) for d in _days(when)):
-        return DateFinding("inside", tuple(confirmed))
+        return DateFinding(DateKind.INSIDE, tuple(confirmed))
     if when.is_day and not when.approximate:
-        return DateFinding("unpublished", hit)
-    return DateFinding("partial", hit)
+        return DateFinding(DateKind.UNPUBLISHED, hit)
+    return DateFinding(DateKind.PARTIAL, hit)
 
 
 # ---------------------------------------------------------------- steps and contacts
 
 
 def select_steps(
-    verdict: str, city: Optional[CityRecord], national: NationalRecord
-) -> Tuple[str, ...]:
+    verdict: Verdict, city: Optional[CityRecord], national: NationalRecord
+) -> Tuple[Step, ...]:
     """The library's and the city's steps that fit the verdict and the data exposed."""
     exposed = set(city.exposed_items()) if city else set()
     not_exposed = set(city.not_exposed_items()) if city else set()
-    chosen: List[str] = []
+    chosen: List[Step] = []
     for step in (*national.steps, *(city.steps if city else ())):
         if verdict not in step.verdicts:
             continue
@@ -190,13 +241,13 @@ def select_steps(
             continue
         if step.unless_not_exposed and set(step.unless_not_exposed) <= not_exposed:
             continue
-        if step.text not in chosen:
-            chosen.append(step.text)
+        if all(step.text != other.text for other in chosen):
+            chosen.append(step)
     return tuple(chosen)
 
 
 def select_contacts(
-    verdict: str, city: Optional[CityRecord], national: NationalRecord
+    verdict: Verdict, city: Optional[CityRecord], national: NationalRecord
 ) -> Tuple[Contact, ...]:
     """The city's contacts first, then the national resources for this verdict."""
     city_contacts = tuple(city.contacts) if city else ()
@@ -206,36 +257,36 @@ def select_contacts(
     return city_contacts + national_ones
 
 
-def _result(
-    verdict: str,
-    reason: str,
-    city: Optional[CityRecord],
-    national: NationalRecord,
-    sources: Sequence[Optional[Source]],
-    name: str,
-    when: Optional[DateAnswer] = None,
-    method: Optional[Method] = None,
-    notes: Sequence[str] = (),
-) -> Result:
+def _unique(sources: Sequence[Optional[Source]]) -> Tuple[Source, ...]:
+    """The sources of everything used, each once, in the order used."""
     unique: List[Source] = []
     for source in sources:
-        if source is not None and source not in unique and source.seed != "DESIGN.md":
+        if source is not None and source not in unique:
             unique.append(source)
-    date_text = None
-    if isinstance(when, DateSpan):
-        date_text = when.describe()
-    elif isinstance(when, DateUnknown):
-        date_text = "not remembered"
+    return tuple(unique)
+
+
+def _result(
+    verdict: Verdict,
+    findings: Sequence[Finding],
+    sources: Sequence[Optional[Source]],
+    national: NationalRecord,
+    place: str,
+    city: Optional[CityRecord] = None,
+    when: Optional[DateAnswer] = None,
+    method: Optional[Method] = None,
+    notes: Sequence[TextFact] = (),
+) -> Result:
     return Result(
         verdict=verdict,
-        city=name,
-        reason=reason,
+        place=place,
+        findings=tuple(findings),
+        city=city,
+        when=when,
+        method=method,
         steps=select_steps(verdict, city, national),
         contacts=select_contacts(verdict, city, national),
-        sources=tuple(unique),
-        city_id=city.id if city else None,
-        payment_date=date_text,
-        payment_method=method.describe() if method else None,
+        sources=_unique(sources),
         notes=tuple(notes),
     )
 
@@ -247,25 +298,17 @@ def check_unmatched(
     match: CityMatch, national: NationalRecord, known: Optional[CityRecord]
 ) -> Result:
     """No incident on record: an unknown city, or a known name in another state or country."""
-    other = national.fact("other_incidents")
+    verdict = Verdict.NO_INCIDENT_ON_RECORD
     if match.kind == "other_place" and known is not None:
-        place = match.place or US_STATES.get(match.state or "", match.state or "").title()
-        reason = (
-            f"There is no Click2Gov incident on record for {match.query}. The {known.name} on record "
-            f"is {known.display_name}; Click2Gov was used by US cities. If you meant "
-            f"{known.display_name}, check again with that city."
+        place = (match.place or US_STATES.get(match.state or "", "")).lower()
+        notes = [n for n in known.notes if place and place in n.text.lower()]
+        finding = Finding(Reason.OTHER_PLACE, about=known)
+        return _result(
+            verdict, [finding], [n.source for n in notes], national, match.query, notes=notes
         )
-        notes = [n.text for n in known.notes if n.text and place.lower() in n.text.lower()]
-        return _result("no_incident_on_record", reason, None, national,
-                       [n.source for n in known.notes if n.text in notes], match.query, notes=notes)  # fmt: skip
-    reason = f"There is no Click2Gov incident on record for {match.query}."
-    if other is not None and other.text:
-        reason += (
-            " " + other.text + " If your city is not listed, check your city's website or call its "
-            "billing office to ask whether it used Click2Gov."
-        )
-    return _result("no_incident_on_record", reason, None, national,
-                   [other.source if other else None], match.query)  # fmt: skip
+    other = national.fact("other_incidents")
+    finding = Finding(Reason.NO_INCIDENT, facts=(other,) if other else ())
+    return _result(verdict, [finding], [other.source if other else None], national, match.query)
 
 
 def check_city(
@@ -276,16 +319,19 @@ def check_city(
 ) -> Result:
     """The verdict for a known city."""
     method = method or Method()
-    name = city.display_name
-    if city.status == "named_without_details":
-        reason = (
-            f"{name} was named in a news report as hit by a Click2Gov breach, but no notice with "
-            "dates or payment channels is on record, so this check cannot say whether your payment "
-            "was affected. Ask the city directly, and watch your statements."
+    if city.status == Status.NAMED_WITHOUT_DETAILS:
+        findings = [Finding(Reason.NAMED_WITHOUT_DETAILS)]
+        return _result(
+            Verdict.NO_DETAILS_ON_RECORD,
+            findings,
+            [city.status_source],
+            national,
+            city.display_name,
+            city,
+            when,
+            method,
         )
-        return _result("no_details_on_record", reason, city, national, [city.status_source], name,
-                       when, method)  # fmt: skip
-    if city.status == "under_investigation":
+    if city.status == Status.UNDER_INVESTIGATION:
         return _under_investigation(city, national, when, method)
     return _confirmed(city, national, when, method)
 
@@ -293,142 +339,98 @@ def check_city(
 def _under_investigation(
     city: CityRecord, national: NationalRecord, when: Optional[DateAnswer], method: Method
 ) -> Result:
-    name = city.display_name
-    parts = [
-        f"{name} has reported a possible Click2Gov security event, but it has not published which "
-        "dates or payments were affected; the investigation is still going on."
-    ]
-    if city.letters and city.letters.text:
-        parts.append(city.letters.text)
-    if city.online_status == "suspended" and city.online_text:
-        parts.append(city.online_text)
+    findings = [Finding(Reason.UNDER_INVESTIGATION)]
+    sources: List[Optional[Source]] = [city.status_source]
+    if city.letters:
+        findings.append(Finding(Reason.LETTERS, facts=(city.letters,)))
+    online = city.online_payments
+    if online and online.status == OnlineStatus.SUSPENDED:
+        findings.append(Finding(Reason.ONLINE_SUSPENDED, facts=(online,)))
+    if online:
+        sources.append(online.source)
     if city.pay_meanwhile:
-        ways = "; ".join(f.text[0].lower() + f.text[1:] for f in city.pay_meanwhile if f.text)
-        parts.append(f"Meanwhile you can pay {ways}")
-    sources = [city.status_source, city.online_source, *(f.source for f in city.pay_meanwhile)]
+        findings.append(Finding(Reason.PAY_MEANWHILE, facts=city.pay_meanwhile))
+        sources.extend(f.source for f in city.pay_meanwhile)
     if city.letters:
         sources.append(city.letters.source)
     return _result(
-        "under_investigation", " ".join(parts), city, national, sources, name, when, method
+        Verdict.UNDER_INVESTIGATION,
+        findings,
+        sources,
+        national,
+        city.display_name,
+        city,
+        when,
+        method,
     )
 
 
 def _confirmed(
     city: CityRecord, national: NationalRecord, when: Optional[DateAnswer], method: Method
 ) -> Result:
-    name = city.display_name
     found_method = classify_method(city, method)
     found_date = classify_date(city, when, method.service)
-    base_sources: List[Optional[Source]] = [city.notice_source]
-    exposure_sources = [f.source for f in city.exposed]
+    notice_source = city.notice.source if city.notice else None
 
-    if found_method.kind == "excluded":
+    def result(verdict: Verdict, findings: List[Finding], sources: List[Optional[Source]]):
+        return _result(verdict, findings, sources, national, city.display_name, city, when, method)
+
+    if found_method.kind == MethodKind.EXCLUDED:
         rule = found_method.rule
-        if rule.effect == "affected":
-            reason = (
-                f"{name}'s notice says only {describe_rule(rule)} were affected; you paid "
-                f"{method.describe()}, so your payment was not affected."
-            )
-        else:
-            reason = (
-                f"{name}'s notice says payments made {method.describe()} were not affected "
-                f"(\u201c{rule.source.quote}\u201d)."
-            )
-        return _result("not_affected", reason, city, national, [*base_sources, rule.source], name,
-                       when, method)  # fmt: skip
+        reason = Reason.ONLY_OTHERS_AFFECTED if rule.exclusive else Reason.METHOD_NOT_AFFECTED
+        finding = Finding(reason, scope=rule.scope, rule=rule)
+        return result(Verdict.NOT_AFFECTED, [finding], [notice_source, rule.source])
 
     window_sources = [w.source for w in found_date.windows]
-    if found_date.kind == "outside":
-        spans = "; ".join(f"between {window_text(w)}" for w in found_date.windows)
-        reason = (
-            f"Your payment ({when.describe()}) falls outside the dates {name}'s notice gives for the "
-            f"breach ({spans}), so it was not affected."
-        )
-        return _result("not_affected", reason, city, national, [*base_sources, *window_sources],
-                       name, when, method)  # fmt: skip
+    if found_date.kind == DateKind.OUTSIDE:
+        finding = Finding(Reason.DATE_OUTSIDE, windows=found_date.windows)
+        return result(Verdict.NOT_AFFECTED, [finding], [notice_source, *window_sources])
 
     rule_sources = [found_method.rule.source] if found_method.rule else []
-    sources = [*base_sources, *window_sources, *rule_sources, *exposure_sources]
-    if found_date.kind == "inside" and found_method.kind == "affected":
-        exposed = ", ".join(_item_names(city))
-        reason = (
-            f"{name}'s notice says {describe_rule(found_method.rule)} between "
-            f"{window_text(found_date.windows[0])} were exposed. You paid {method.describe()} on "
-            f"{when.describe()}, inside that window."
-        )
-        if exposed:
-            reason += f" The data taken: {exposed}."
-        if city.letters and city.letters.text:
-            reason += " " + city.letters.text
-        return _result("affected", reason, city, national, sources, name, when, method)
+    exposure_sources = [f.source for f in city.data_exposed]
+    sources = [notice_source, *window_sources, *rule_sources, *exposure_sources]
+    letters = [Finding(Reason.LETTERS, facts=(city.letters,))] if city.letters else []
+    if found_date.kind == DateKind.INSIDE and found_method.kind == MethodKind.AFFECTED:
+        findings = [
+            Finding(
+                Reason.AFFECTED_IN_WINDOW,
+                windows=found_date.windows[:1],
+                scope=found_method.scope,
+                rule=found_method.rule,
+            )
+        ]
+        if city.data_exposed:
+            findings.append(Finding(Reason.DATA_TAKEN))
+        return result(Verdict.AFFECTED, findings + letters, sources)
 
-    reason = " ".join(_possible_reasons(city, found_date, found_method, when, method))
-    return _result("possibly_affected", reason, city, national, sources, name, when, method)
-
-
-def _item_names(city: CityRecord) -> List[str]:
-    return [DATA_ITEMS[item] for item in city.exposed_items()]
+    findings = _possible_findings(city, found_date, found_method)
+    return result(Verdict.POSSIBLY_AFFECTED, findings + letters, sources)
 
 
-def _possible_reasons(
-    city: CityRecord,
-    found_date: DateFinding,
-    found_method: MethodFinding,
-    when: Optional[DateAnswer],
-    method: Method,
-) -> List[str]:
-    """Plain sentences for a partial match: what is known, and what would decide it."""
-    name = city.display_name
-    reasons: List[str] = []
-    confirmed = [w for w in city.windows if w.kind == "confirmed"]
-    windows_text = " or ".join(f"between {window_text(w)}" for w in confirmed)
-    rule = found_method.rule or DEFAULT_AFFECTED
-    affected_text = describe_rule(rule)
-
-    if found_date.kind == "unknown":
-        reasons.append(
-            f"Without the date: if you paid {describe_how(rule)} {windows_text}, your payment was "
-            f"affected; payments on other dates were not."
-        )
-        unpublished = [w for w in found_date.windows if w.kind == "unpublished_dates"]
-        for w in unpublished:
-            reasons.append(_unpublished_sentence(w))
-    elif found_date.kind == "unpublished":
-        reasons.extend(_unpublished_sentence(w) for w in found_date.windows)
-        reasons.append(
-            f"Your payment ({when.describe()}) falls in that range, so it may have been affected."
-        )
-    elif found_date.kind == "partial":
-        ranges = "; ".join(
-            f"{'confirmed' if w.kind == 'confirmed' else 'unpublished dates'} between {window_text(w)}"
+def _possible_findings(
+    city: CityRecord, found_date: DateFinding, found_method: MethodFinding
+) -> List[Finding]:
+    """A partial match: what is known about the date, and what would decide it."""
+    confirmed = tuple(w for w in city.windows if w.kind == WindowKind.CONFIRMED)
+    scope, rule = found_method.scope, found_method.rule
+    findings: List[Finding] = []
+    if found_date.kind == DateKind.UNKNOWN:
+        findings.append(Finding(Reason.DATE_NOT_GIVEN, windows=confirmed, scope=scope, rule=rule))
+        findings += [
+            Finding(Reason.UNPUBLISHED_DATES, windows=(w,))
             for w in found_date.windows
-        )
-        reasons.append(
-            f"The dates you gave ({when.describe()}) overlap the breach dates in {name}'s notice "
-            f"only in part ({ranges}). If your payment was inside those dates it may have been affected."
-        )
+            if w.kind == WindowKind.UNPUBLISHED_DATES
+        ]
+    elif found_date.kind == DateKind.UNPUBLISHED:
+        findings += [Finding(Reason.UNPUBLISHED_DATES, windows=(w,)) for w in found_date.windows]
+        findings.append(Finding(Reason.IN_UNPUBLISHED_RANGE))
+    elif found_date.kind == DateKind.PARTIAL:
+        findings.append(Finding(Reason.DATE_PARTLY_INSIDE, windows=found_date.windows))
     else:
-        reasons.append(
-            f"Your payment ({when.describe()}) falls inside the breach window {windows_text}."
-        )
+        findings.append(Finding(Reason.DATE_INSIDE, windows=confirmed))
 
-    if found_method.kind == "unknown" and found_date.kind != "unknown":
-        reasons.append(
-            f"The notice says {affected_text} were affected; if yours was one, it was exposed."
-        )
-    elif found_method.kind == "not_named":
-        reasons.append(
-            f"{name}'s notice does not say whether payments made {method.describe()} were affected; "
-            f"it names {affected_text}."
-        )
-    if city.letters and city.letters.text:
-        reasons.append(city.letters.text)
-    return reasons
-
-
-def _unpublished_sentence(window: Window) -> str:
-    count = f"{window.dates_hit} specific dates" if window.dates_hit else "specific dates"
-    return (
-        f"The city found {count} between {window_text(window)} when payments were compromised, "
-        "but did not publish which dates."
-    )
+    if found_method.kind == MethodKind.UNKNOWN and found_date.kind != DateKind.UNKNOWN:
+        findings.append(Finding(Reason.METHOD_NOT_SAID, scope=scope, rule=rule))
+    elif found_method.kind == MethodKind.NOT_NAMED:
+        findings.append(Finding(Reason.METHOD_NOT_NAMED, scope=scope, rule=rule))
+    return findings

@@ -1,18 +1,23 @@
-"""One self-check from a resident's own words: city, date and method text -> Result."""
+"""One self-check: a city as matched, a date and a method -> Result; or the same from a resident's
+own words (`bot check`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Optional, Union
-from zoneinfo import ZoneInfo
 
-from bot.cities import resolve_city
-from bot.dates import understand_date
-from bot.knowledge.store import KnowledgeStore
-from bot.methods import Method, understand_method
+from bot.cities import CityMatch, resolve_city
+from bot.conversation import today_in
+from bot.dates import DateAnswer, understand_date
+from bot.knowledge.base import Knowledge
+from bot.knowledge.vocabulary import Status
+from bot.methods import Method, understand_method, understand_service
 from bot.rules import Result, check_city, check_unmatched
 
-DATE_EXAMPLES = "for example 'September 3, 2019', '9/3/19', 'between June and August 2018' or 'I don't remember'"
+DATE_EXAMPLES = (
+    "for example 'September 3, 2019', '9/3/19', 'between June and August 2018' or "
+    "'I don't remember'"
+)
 
 
 class DateNotUnderstood(ValueError):
@@ -25,37 +30,42 @@ class DateNotUnderstood(ValueError):
         self.text = text
 
 
-def today_in(time_zone: str) -> date:
-    """Today's calendar date in a time zone."""
-    return datetime.now(ZoneInfo(time_zone)).date()
+def check(
+    knowledge: Knowledge, match: CityMatch, when: Optional[DateAnswer], method: Optional[Method]
+) -> Result:
+    """The verdict for a city as matched (on record or not), a date and a method."""
+    city = knowledge.city(match.city_id) if match.found else None
+    if city is None:
+        known = knowledge.city(match.city_id)
+        return check_unmatched(match, knowledge.national, known)
+    return check_city(city, knowledge.national, when, method)
 
 
 def run_check(
-    store: KnowledgeStore,
+    knowledge: Knowledge,
     city_text: str,
     date_text: Optional[str],
     method_text: Union[str, Method, None],
     today: Optional[date] = None,
     service_text: Optional[str] = None,
 ) -> Result:
-    """Resolve the city, understand date and method in that city's terms, and check them."""
-    match = resolve_city(city_text, store.city_names())
-    national = store.national()
-    if not match.found:
-        known = store.city(match.city_id) if match.city_id else None
-        return check_unmatched(match, national, known)
-    city = store.city(match.city_id)
-    reference = today or today_in(city.time_zone)
+    """Resolve the city, understand date and method in that city's terms, and check them.
+
+    Raises DateNotUnderstood when a date was given that cannot be read (for a city whose
+    answer depends on the date)."""
+    match = resolve_city(city_text, knowledge.city_names())
+    city = knowledge.city(match.city_id) if match.found else None
     when = None
-    if date_text and date_text.strip():
+    if city is not None and date_text and date_text.strip():
+        reference = today or today_in(city.time_zone)
         when = understand_date(date_text, reference, city.period)
-        if when is None and city.status == "confirmed":
+        if when is None and city.status == Status.CONFIRMED:
             raise DateNotUnderstood(date_text)
     if isinstance(method_text, Method):
         method = method_text
     else:
         method = understand_method(method_text) if method_text else Method()
     if service_text:
-        service = understand_method(service_text).service
+        service = understand_service(service_text)
         method = Method(method.channel, method.instrument, service or method.service)
-    return check_city(city, national, when, method)
+    return check(knowledge, match, when, method)

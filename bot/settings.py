@@ -15,11 +15,13 @@ DEFAULT_TIME_ZONE = "America/Chicago"
 
 @dataclass(frozen=True)
 class Settings:
-    """Where the knowledge lives and how dates are read."""
+    """Where the knowledge and the conversations live, and how dates are read."""
 
     knowledge_dir: Path
     database_url: str
     time_zone: str
+    tracker_db: Path
+    knowledge_recheck_seconds: float = 5.0
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -44,8 +46,13 @@ def load_settings(
     if not knowledge.is_absolute():
         knowledge = (PROJECT_ROOT / knowledge).resolve()
     url = values.get("BOT_DATABASE_URL") or "sqlite:///.data/knowledge.db"
+    tracker_db = Path(values.get("BOT_TRACKER_DB") or ".data/trackers.db")
     return Settings(
         knowledge_dir=knowledge,
         database_url=_absolute_sqlite(url, PROJECT_ROOT),
         time_zone=values.get("BOT_TIME_ZONE") or DEFAULT_TIME_ZONE,
+        tracker_db=tracker_db
+        if tracker_db.is_absolute()
+        else (PROJECT_ROOT / tracker_db).resolve(),
+        knowledge_recheck_seconds=float(values.get("BOT_KNOWLEDGE_RECHECK_SECONDS") or 5.0),
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Optional, TextIO
 
-from bot.knowledge.store import KnowledgeStore
-from bot.script import format_script
+from bot.knowledge.base import Knowledge
 from bot.selfcheck import DATE_EXAMPLES, DateNotUnderstood, run_check
+from bot.wording.script import format_script
 
 INTRO = """Click2Gov breach self-check. Answer three questions; type 'quit' to leave.
-(This is the check itself; the full chat assistant comes with `make run` once it is built.)"""
+(This is the check alone; `make shell` talks to the whole assistant.)"""
 
 
 def _ask(prompt: str, stdin: TextIO, out: TextIO) -> Optional[str]:
@@ -21,7 +21,7 @@ def _ask(prompt: str, stdin: TextIO, out: TextIO) -> Optional[str]:
     return line.strip()
 
 
-def run_shell(store: KnowledgeStore, stdin: TextIO, out: TextIO) -> int:
+def run_shell(knowledge: Knowledge, stdin: TextIO, out: TextIO) -> int:
     """Loop: city, date, method -> verdict. A date it cannot read is asked again, losing nothing."""
     print(INTRO, file=out)
     while True:
@@ -40,7 +40,7 @@ def run_shell(store: KnowledgeStore, stdin: TextIO, out: TextIO) -> int:
             if when is None:
                 return 0
             try:
-                result = run_check(store, city, when, method)
+                result = run_check(knowledge, city, when, method)
                 break
             except DateNotUnderstood:
                 print(f"Sorry, I could not read that date. Try again, {DATE_EXAMPLES}.", file=out)

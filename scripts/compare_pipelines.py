@@ -26,8 +26,8 @@ from typing import Dict, List
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.chat import say  # noqa: E402
-from bot.servers import start_servers  # noqa: E402
+from assistant.chat import say  # noqa: E402
+from assistant.run import start_servers  # noqa: E402
 from scripts.eval_nlu import percent, score  # noqa: E402
 
 RASA = Path(sys.executable).parent / "rasa"
@@ -57,19 +57,36 @@ def train_default() -> None:
     ):
         return
     subprocess.run(
-        [str(RASA), "train", "--config", "scripts/configs/rasa_init_config.yml",
-         "--fixed-model-name", DEFAULT.name.replace(".tar.gz", ""), "--out", "models"],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
+        [
+            str(RASA),
+            "train",
+            "--config",
+            "scripts/configs/rasa_init_config.yml",
+            "--fixed-model-name",
+            DEFAULT.name.replace(".tar.gz", ""),
+            "--out",
+            "models",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def _private(work: Path, name: str) -> Dict[str, str]:
+    """A knowledge database and a tracker store of this pipeline's own."""
+    return {
+        "BOT_DATABASE_URL": f"sqlite:///{work / f'kb-{name}.db'}",
+        "BOT_TRACKER_DB": str(work / f"trackers-{name}.db"),
+    }
 
 
 def latencies(conversations: int) -> Dict[str, List[float]]:
     """Milliseconds per message for each model, the same messages interleaved."""
     work = ROOT / ".data" / "compare"
     running = {
-        "ours": start_servers(OURS, work / "ours", env={"BOT_DATABASE_URL": f"sqlite:///{work / 'kb-ours.db'}"}),
-        "rasa init": start_servers(DEFAULT, work / "default", env={"BOT_DATABASE_URL": f"sqlite:///{work / 'kb-default.db'}"}),
-    }  # fmt: skip
+        "ours": start_servers(OURS, work / "ours", env=_private(work, "ours")),
+        "rasa init": start_servers(DEFAULT, work / "default", env=_private(work, "default")),
+    }
     times: Dict[str, List[float]] = {name: [] for name in running}
     try:
         for servers in running.values():  # warm-up, not measured
@@ -95,14 +112,30 @@ def p95(values: List[float]) -> float:
 def cross_validation() -> str:
     out = ROOT / "results" / "cv"
     subprocess.run(
-        [str(RASA), "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
-         "--folds", "3", "--out", str(out)],
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            str(RASA),
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            "config.yml",
+            "--cross-validation",
+            "--folds",
+            "3",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     report = json.loads((out / "intent_report.json").read_text())
     avg = report["weighted avg"]
-    return (f"3-fold cross-validation on data/nlu (our config): intent accuracy "
-            f"{report['accuracy']:.3f}, weighted F1 {avg['f1-score']:.3f}")  # fmt: skip
+    return (
+        f"3-fold cross-validation on data/nlu (our config): intent accuracy "
+        f"{report['accuracy']:.3f}, weighted F1 {avg['f1-score']:.3f}"
+    )
 
 
 def main() -> int:
@@ -123,9 +156,14 @@ def main() -> int:
                 f"| {label} | {name} | {percent(row['in_domain'])} | {percent(row['out_of_domain'])} |"
             )
     times = latencies(args.conversations)
-    lines += ["", f"Latency per message over {args.conversations} scripted conversations of "
-              f"{len(CONVERSATION)} messages (REST channel, action server included), interleaved:", "",
-              "| pipeline | messages | median ms | p95 ms |", "|---|---|---|---|"]  # fmt: skip
+    lines += [
+        "",
+        f"Latency per message over {args.conversations} scripted conversations of "
+        f"{len(CONVERSATION)} messages (REST channel, action server included), interleaved:",
+        "",
+        "| pipeline | messages | median ms | p95 ms |",
+        "|---|---|---|---|",
+    ]
     for name, values in times.items():
         lines.append(
             f"| {name} | {len(values)} | {statistics.median(values):.0f} | {p95(values):.0f} |"

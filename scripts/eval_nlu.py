@@ -25,9 +25,17 @@ EVAL = ROOT.parent / "shared" / "eval"
 FILES = ("banking77_dev.csv", "clinc150_dev.csv")
 
 BREACH_INTENTS = {
-    "check_payment", "card_compromised", "unrecognised_charge", "report_fraud", "ask_data_exposed",
-    "got_letter", "ask_fraud_alert_vs_freeze", "ask_credit_report", "ask_contact", "request_human",
-}  # fmt: skip
+    "check_payment",
+    "card_compromised",
+    "unrecognised_charge",
+    "report_fraud",
+    "ask_data_exposed",
+    "got_letter",
+    "ask_fraud_alert_vs_freeze",
+    "ask_credit_report",
+    "ask_contact",
+    "request_human",
+}
 FALLBACK_INTENTS = {"out_of_scope", "nlu_fallback"}
 
 

@@ -1,4 +1,8 @@
-"""Shared fixtures: the project's real knowledge folder, and a fresh database for every test."""
+"""Shared fixtures: the tests' own knowledge folder, and a fresh database for every test.
+
+The tests never read the project's knowledge/ (a city's staff may change it at any time); only
+tests/test_project_knowledge.py checks that folder.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +14,27 @@ from typing import Iterator
 import pytest
 from sqlalchemy.engine import Engine
 
+from bot.knowledge.base import Knowledge
 from bot.knowledge.models import Base
 from bot.knowledge.reader import read_knowledge
-from bot.knowledge.records import Knowledge
 from bot.knowledge.store import KnowledgeStore, load_knowledge, make_engine
 from bot.settings import PROJECT_ROOT
 
-KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+KNOWLEDGE_DIR = FIXTURES / "knowledge"
+EXAMPLE_CITY = FIXTURES / "example-az.yaml"
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
-    """The project's knowledge folder, validated once (records are immutable)."""
+    """The tests' knowledge folder, validated once (records are immutable)."""
     return read_knowledge(KNOWLEDGE_DIR)
 
 
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
-    """A private copy of the knowledge folder that a test may break."""
+    """A private copy of the tests' knowledge folder that a test may break."""
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
     return target
@@ -58,7 +64,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def store(tmp_path: Path, knowledge: Knowledge) -> KnowledgeStore:
-    """The seed knowledge loaded into this test's own SQLite database."""
+    """The tests' knowledge loaded into this test's own SQLite database."""
     engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
     load_knowledge(engine, knowledge)
     return KnowledgeStore(engine)

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from bot.knowledge.records import CityRecord, Knowledge, Source
+from pydantic import BaseModel
+
+from bot.knowledge.base import Knowledge
+from bot.knowledge.schema import CityRecord, Source
 
 _PHONE = re.compile(r"(?:1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}")
 _NUMBER_WORDS = {
-    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-    9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 18: "eighteen", 20: "twenty", 30: "thirty",
-    40: "forty", 50: "fifty",
-}  # fmt: skip
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    18: "eighteen",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+}
 
 
 def normalise_text(text: str) -> str:
@@ -49,8 +65,11 @@ def date_in_quote(day: date, quote: str, need_year: bool) -> bool:
     found = re.search(pattern, quote)
     if found and (found.group(3) or not need_year):
         return True
-    numeric = (f"{day.month}/{day.day}/{day.year}", f"{day.month:02d}/{day.day:02d}/{day.year}",
-               day.isoformat())  # fmt: skip
+    numeric = (
+        f"{day.month}/{day.day}/{day.year}",
+        f"{day.month:02d}/{day.day:02d}/{day.year}",
+        day.isoformat(),
+    )
     return any(n in quote for n in numeric)
 
 
@@ -58,11 +77,10 @@ def walk_sources(record: object, where: str = "") -> Iterator[Tuple[str, Source]
     """Every Source inside a record, with where it sits."""
     if isinstance(record, Source):
         yield where, record
-    elif is_dataclass(record):
-        for f in fields(record):
-            yield from walk_sources(
-                getattr(record, f.name), f"{where}.{f.name}" if where else f.name
-            )
+    elif isinstance(record, BaseModel):
+        for name, field in record.__fields__.items():
+            key = field.alias
+            yield from walk_sources(getattr(record, name), f"{where}.{key}" if where else key)
     elif isinstance(record, tuple):
         for i, item in enumerate(record):
             yield from walk_sources(item, f"{where}[{i}]")
@@ -74,9 +92,9 @@ def walk_texts(record: object) -> Iterator[str]:
         return
     if isinstance(record, str):
         yield record
-    elif is_dataclass(record):
-        for f in fields(record):
-            yield from walk_texts(getattr(record, f.name))
+    elif isinstance(record, BaseModel):
+        for name in record.__fields__:
+            yield from walk_texts(getattr(record, name))
     elif isinstance(record, tuple):
         for item in record:
             yield from walk_texts(item)
@@ -115,9 +133,13 @@ def _city_problems(city: CityRecord) -> List[str]:
     for i, count in enumerate(city.counts):
         if not _count_in_quote(int(count.value), count.source.quote):
             problems.append(f"{city.id}: counts[{i}] {count.value} is not in its quote")
-    published, notice = city.notice_published, city.notice_source
-    if published and notice and not date_in_quote(published, notice.quote, need_year=True):
-        problems.append(f"{city.id}: notice.published {city.notice_published} is not in its quote")
+    notice = city.notice
+    if (
+        notice
+        and notice.published
+        and not date_in_quote(notice.published, notice.source.quote, True)
+    ):
+        problems.append(f"{city.id}: notice.published {notice.published} is not in its quote")
     for i, contact in enumerate(city.contacts):
         quote = (contact.phone_source or contact.source).quote
         if contact.phone and _digits(contact.phone)[-10:] not in _digits(quote):

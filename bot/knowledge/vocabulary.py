@@ -1,80 +1,102 @@
-"""The controlled words of the knowledge files, with the plain-language labels residents read."""
+"""The controlled words of the knowledge files (DESIGN.md §3). Labels residents read are wording:
+see `bot/wording/labels.py`."""
 
 from __future__ import annotations
 
-CHANNELS = {
-    "online_one_time": "a one-time payment online (the city's Click2Gov payment website)",
-    "autopay_existing": "an automatic recurring payment (autopay) set up earlier",
-    "autopay_new": "a new autopay enrollment made online",
-    "phone": "a payment by phone (a clerk or the automated phone line)",
-    "in_person": "a payment in person at a city counter",
-    "kiosk": "a payment at a self-service kiosk",
-    "mail": "a payment by mail or drop box",
-    "third_party": "a payment through a third-party bill-pay service (for example your bank's bill pay)",
+from enum import Enum
+
+
+class Word(str, Enum):
+    """A controlled word: compares equal to its text, prints as its text."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Channel(Word):
+    ONLINE_ONE_TIME = "online_one_time"
+    AUTOPAY_EXISTING = "autopay_existing"
+    AUTOPAY_NEW = "autopay_new"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    KIOSK = "kiosk"
+    MAIL = "mail"
+    THIRD_PARTY = "third_party"
+
+
+class Instrument(Word):
+    CARD = "card"
+    BANK_ACCOUNT = "bank_account"
+    PAPER_CHECK = "paper_check"
+    CASH = "cash"
+
+
+class Service(Word):
+    UTILITY = "utility"
+    BUILDING_PERMIT = "building_permit"
+    BUSINESS_LICENSE = "business_license"
+    PARKING_TICKET = "parking_ticket"
+    CIVIL_CITATION = "civil_citation"
+    PERMITTING_LICENSING_FEE = "permitting_licensing_fee"
+    OTHER = "other"
+
+
+class DataItem(Word):
+    CARD_NUMBER = "card_number"
+    CARD_DETAILS = "card_details"
+    CARDHOLDER_NAME = "cardholder_name"
+    BILLING_ADDRESS = "billing_address"
+    ADDRESS = "address"
+    EMAIL = "email"
+    CARD_EXPIRATION = "card_expiration"
+    SECURITY_CODE = "security_code"
+    BANK_DETAILS = "bank_details"
+    SSN = "ssn"
+    DATE_OF_BIRTH = "date_of_birth"
+
+
+class Status(Word):
+    CONFIRMED = "confirmed"
+    UNDER_INVESTIGATION = "under_investigation"
+    NAMED_WITHOUT_DETAILS = "named_without_details"
+
+
+class WindowKind(Word):
+    CONFIRMED = "confirmed"
+    UNPUBLISHED_DATES = "unpublished_dates"
+
+
+class Verdict(Word):
+    """The result of one check (DESIGN.md §3); also the values of the `verdict` slot (§5)."""
+
+    AFFECTED = "affected"
+    POSSIBLY_AFFECTED = "possibly_affected"
+    NOT_AFFECTED = "not_affected"
+    UNDER_INVESTIGATION = "under_investigation"
+    NO_DETAILS_ON_RECORD = "no_details_on_record"
+    NO_INCIDENT_ON_RECORD = "no_incident_on_record"
+
+
+class OnlineStatus(Word):
+    SAFE = "safe"
+    SUSPENDED = "suspended"
+    UNKNOWN = "unknown"
+
+
+class Basis(Word):
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+# What each vocabulary is called in a validation message ("unknown channel 'fax'").
+WHAT = {
+    Channel: "channel",
+    Instrument: "instrument",
+    Service: "service",
+    DataItem: "data item",
+    Status: "status",
+    WindowKind: "window kind",
+    Verdict: "verdict",
+    OnlineStatus: "status",
+    Basis: "basis",
 }
-
-CHANNEL_SHORT = {
-    "online_one_time": "online",
-    "autopay_existing": "by autopay",
-    "autopay_new": "by a new online autopay enrollment",
-    "phone": "by phone",
-    "in_person": "in person",
-    "kiosk": "at a kiosk",
-    "mail": "by mail",
-    "third_party": "through a third-party bill-pay service",
-}
-
-INSTRUMENTS = {
-    "card": "a credit or debit card",
-    "bank_account": "a bank account (e-check, ACH or bank draft)",
-    "paper_check": "a paper check or money order",
-    "cash": "cash",
-}
-
-INSTRUMENT_SHORT = {
-    "card": "by card",
-    "bank_account": "from a bank account (e-check)",
-    "paper_check": "by check",
-    "cash": "in cash",
-}
-
-SERVICES = {
-    "utility": "utility bills",
-    "building_permit": "building permits",
-    "business_license": "business licenses",
-    "parking_ticket": "parking tickets",
-    "civil_citation": "civil citations",
-    "permitting_licensing_fee": "permitting and licensing fees",
-    "other": "other city payments",
-}
-
-DATA_ITEMS = {
-    "card_number": "card number",
-    "card_details": "credit/debit card information",
-    "cardholder_name": "name on the card",
-    "billing_address": "billing address",
-    "address": "address",
-    "email": "email address",
-    "card_expiration": "card expiration date",
-    "security_code": "card security code",
-    "bank_details": "other banking details",
-    "ssn": "Social Security number",
-    "date_of_birth": "date of birth",
-}
-
-STATUSES = ("confirmed", "under_investigation", "named_without_details")
-
-WINDOW_KINDS = ("confirmed", "unpublished_dates")
-
-VERDICTS = (
-    "affected",
-    "possibly_affected",
-    "not_affected",
-    "under_investigation",
-    "no_details_on_record",
-    "no_incident_on_record",
-)
-
-ONLINE_STATUSES = ("safe", "suspended", "unknown")
-
-BASES = ("stated", "inferred")

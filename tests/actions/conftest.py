@@ -23,6 +23,8 @@ def make_tracker(
     slots: Optional[Dict[str, Any]] = None,
     requested: Optional[str] = None,
     active_loop: Optional[str] = "selfcheck_form",
+    entities: Optional[List[Dict[str, Any]]] = None,
+    channel: str = "rest_redacted",
 ) -> Tracker:
     all_slots = {"city": None, "payment_date": None, "payment_method": None, "verdict": None}
     all_slots.update(slots or {})
@@ -33,9 +35,9 @@ def make_tracker(
         latest_message={
             "text": text,
             "intent": {"name": intent, "confidence": 0.9},
-            "entities": [],
+            "entities": entities or [],
         },
-        events=[],
+        events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},

@@ -11,13 +11,29 @@ from actions.check import (
     ActionRunCheck,
     ActionStartOver,
 )
-from bot.conversation import ASK_WHAT_TO_CORRECT
 from tests.actions.conftest import make_tracker, slot_events, texts
 
+
+def city(city_id, name, kind="exact"):
+    return {"id": city_id, "name": name, "kind": kind, "place": None, "state": None}
+
+
+def day(iso, year_given=True):
+    return {"start": iso, "end": iso, "approximate": False, "year_given": year_given}
+
+
+def month(start, end):
+    return {"start": start, "end": end, "approximate": False, "year_given": True}
+
+
+def method(channel=None, instrument=None, service=None):
+    return {"channel": channel, "instrument": instrument, "service": service}
+
+
 ODESSA = {
-    "city": "Odessa, TX",
-    "payment_date": "Sept 3 2019",
-    "payment_method": "online_one_time|card|-",
+    "city": city("odessa-tx", "Odessa, TX"),
+    "payment_date": day("2019-09-03"),
+    "payment_method": method("online_one_time", "card"),
 }
 
 
@@ -31,37 +47,36 @@ async def run(action, text="", intent="inform", slots=None, active=None):
     "slots, verdict",
     [
         (ODESSA, "affected"),
-        ({**ODESSA, "payment_date": "September 3"}, "affected"),  # the year comes from the incident
-        ({**ODESSA, "payment_method": "phone|card|-"}, "not_affected"),
+        ({**ODESSA, "payment_method": method("phone", "card")}, "not_affected"),
         (
             {
-                "city": "Midwest City, OK",
-                "payment_date": "March 2 2018",
-                "payment_method": "online_one_time|card|-",
+                "city": city("midwest-city-ok", "Midwest City, OK"),
+                "payment_date": day("2018-03-02"),
+                "payment_method": method("online_one_time", "card"),
             },
             "possibly_affected",
         ),
         (
             {
-                "city": "Norman, OK",
-                "payment_date": "last week",
-                "payment_method": "online_one_time|-|-",
+                "city": city("norman-ok", "Norman, OK"),
+                "payment_date": day("2026-11-20"),
+                "payment_method": method("online_one_time"),
             },
             "under_investigation",
         ),
         (
             {
-                "city": "Tyler, TX",
-                "payment_date": "June 2018",
-                "payment_method": "online_one_time|-|-",
+                "city": city("tyler-tx", "Tyler, TX"),
+                "payment_date": month("2018-06-01", "2018-06-30"),
+                "payment_method": method("online_one_time"),
             },
             "no_details_on_record",
         ),
         (
             {
-                "city": "Springfield",
-                "payment_date": "June 2018",
-                "payment_method": "online_one_time|-|-",
+                "city": city(None, "Springfield", "unknown"),
+                "payment_date": month("2018-06-01", "2018-06-30"),
+                "payment_method": method("online_one_time"),
             },
             "no_incident_on_record",
         ),
@@ -71,7 +86,7 @@ async def test_run_check_sets_the_verdict_and_says_why(store, slots, verdict):
     events, said = await run(ActionRunCheck(store), slots=slots)
     assert slot_events(events) == {"verdict": verdict}
     assert len(said) >= 2
-    assert "start over" in said[-1]
+    assert said[-1] == "utter_after_check"  # "check another payment, ... start over" + buttons
 
 
 async def test_affected_answer_lists_steps_and_numbers(store):
@@ -82,25 +97,49 @@ async def test_affected_answer_lists_steps_and_numbers(store):
     assert "001_228bbffbe9cc2cc8.txt" in joined
 
 
+async def test_without_a_city_the_form_asks_for_it(store):
+    events, said = await run(ActionRunCheck(store), slots={**ODESSA, "city": None})
+    assert said == ["utter_ask_city"]
+    assert events[-1]["event"] == "followup" and events[-1]["name"] == "selfcheck_form"
+
+
 async def test_a_correction_after_the_check_checks_again(store):
     events, said = await run(
         ActionApplyCorrection(store), "actually it was in July", "correct", ODESSA
     )
     slots = slot_events(events)
-    assert slots["payment_date"] == "actually it was in July"
+    assert slots["payment_date"]["start"] == "2019-07-01"  # July of the Odessa incident's year
     assert slots["verdict"] == "not_affected"  # July 2019 is before the Odessa window
     assert any("outside the dates" in s for s in said)
 
 
 async def test_a_city_correction_rereads_the_date_in_the_new_city(store):
-    events, _ = await run(ActionApplyCorrection(store), "no, I meant Bakersfield", "correct",
-                          {**ODESSA, "payment_date": "August 20"})  # fmt: skip
-    assert slot_events(events) == {"city": "Bakersfield, CA", "verdict": "affected"}  # Aug 20, 2018
+    events, _ = await run(
+        ActionApplyCorrection(store),
+        "no, I meant Bakersfield",
+        "correct",
+        {**ODESSA, "payment_date": day("2019-08-20", year_given=False)},
+    )
+    slots = slot_events(events)
+    assert slots["city"]["id"] == "bakersfield-ca"
+    assert slots["payment_date"]["start"] == "2018-08-20"  # the Bakersfield incident's year
+    assert slots["verdict"] == "affected"
 
 
 async def test_a_correction_without_anything_to_change_asks_what(store):
     events, said = await run(ActionApplyCorrection(store), "no that's wrong", "correct", ODESSA)
-    assert events == [] and said == [ASK_WHAT_TO_CORRECT]
+    assert events == [] and said == ["utter_ask_what_to_correct"]
+
+
+async def test_a_correction_that_leaves_a_slot_empty_returns_to_the_form(store):
+    events, said = await run(
+        ActionApplyCorrection(store),
+        "it was Bakersfield",
+        "correct",
+        {**ODESSA, "payment_date": None},
+    )
+    assert slot_events(events)["verdict"] is None
+    assert events[-1]["event"] == "followup" and said == []
 
 
 async def test_new_check_forgets_verdict_and_date_only(store):
@@ -109,9 +148,18 @@ async def test_new_check_forgets_verdict_and_date_only(store):
 
 
 async def test_start_over_clears_everything(store):
-    events, said = await run(ActionStartOver(store), "start over", "start_over",
-                             {**ODESSA, "verdict": "affected"}, active="selfcheck_form")  # fmt: skip
+    events, said = await run(
+        ActionStartOver(store),
+        "start over",
+        "start_over",
+        {**ODESSA, "verdict": "affected"},
+        active="selfcheck_form",
+    )
     assert slot_events(events) == {
-        "city": None, "payment_date": None, "payment_method": None, "verdict": None, "requested_slot": None,
-    }  # fmt: skip
+        "city": None,
+        "payment_date": None,
+        "payment_method": None,
+        "verdict": None,
+        "requested_slot": None,
+    }
     assert said == []

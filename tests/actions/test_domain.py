@@ -1,17 +1,22 @@
-"""The actions and the domain agree: every action is declared, every slot they set exists."""
+"""The actions and the domain agree: every action is declared, every slot they set exists, every
+intent group in actions/intents.py is what the domain and the rules use."""
 
 from __future__ import annotations
 
 import inspect
+import re
 
+import yaml
 from rasa_sdk import Action
 
 import actions.check
 import actions.form
 import actions.questions
-from bot.answers import ANSWERS
-from bot.conversation import SLOTS
-from bot.knowledge.vocabulary import VERDICTS
+from actions.form import SLOTS
+from actions.intents import ANSWERS, QUESTIONS, TERSE_ANSWERS
+from bot.answers import Topic
+from bot.knowledge.vocabulary import Verdict
+from bot.settings import PROJECT_ROOT
 
 
 def _action_classes():
@@ -32,16 +37,32 @@ def test_every_action_is_declared_in_the_domain(domain, store):
 
 def test_form_slots_and_verdict_values(domain):
     assert domain["forms"]["selfcheck_form"]["required_slots"] == list(SLOTS)
-    assert domain["slots"]["verdict"]["values"] == list(VERDICTS)
+    assert domain["slots"]["verdict"]["values"] == [v.value for v in Verdict]
     for slot in SLOTS:
         assert domain["slots"][slot]["mappings"] == [{"type": "custom"}]
 
 
-def test_every_question_intent_has_an_answer(domain):
-    questions = {
-        "ask_data_exposed", "ask_safe_to_pay", "ask_pay_meanwhile", "ask_contact", "ask_credit_report",
-        "ask_fraud_alert_vs_freeze", "ask_what_is_click2gov", "ask_which_cities", "got_letter",
-        "request_human", "report_fraud", "unrecognised_charge", "card_compromised",
-    }  # fmt: skip
-    assert questions <= set(domain["intents"])
-    assert set(ANSWERS) == questions
+def test_every_topic_has_a_question_intent_in_the_domain(domain):
+    assert set(QUESTIONS.values()) == set(Topic)
+    assert set(QUESTIONS) <= set(domain["intents"])
+    assert (ANSWERS | TERSE_ANSWERS) - {"nlu_fallback"} <= set(domain["intents"])
+
+
+def test_the_question_rules_list_exactly_the_question_intents():
+    rules = yaml.safe_load((PROJECT_ROOT / "data" / "rules" / "questions.yml").read_text())
+    for rule in rules["rules"]:
+        listed = {step["intent"] for step in rule["steps"][0]["or"]}
+        assert listed == set(QUESTIONS), rule["rule"]
+
+
+def test_every_response_the_actions_send_exists(domain):
+    sent = set()
+    for path in (PROJECT_ROOT / "actions").glob("*.py"):
+        for name in re.findall(r'response=f?"(utter_[a-z_{}.]+)"', path.read_text()):
+            if "{" in name:  # utter_reask_{turn.requested}: one per slot of the form
+                sent |= {re.sub(r"\{[^}]*\}", slot, name) for slot in SLOTS}
+            else:
+                sent.add(name)
+    assert {"utter_after_check", "utter_not_ready", "utter_reask_payment_date"} <= sent
+    assert sent - set(domain["responses"]) == set()
+    assert {f"utter_ask_{slot}" for slot in SLOTS} <= set(domain["responses"])

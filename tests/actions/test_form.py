@@ -6,99 +6,194 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form import ValidateSelfcheckForm
+from bot.conversation import date_from_slot, method_from_slot
 from tests.actions.conftest import make_tracker, slot_events, texts
+
+ODESSA = {"id": "odessa-tx", "name": "Odessa, TX", "kind": "exact", "place": None, "state": "TX"}
 
 
 async def run_form(
-    store, domain, text, intent="inform", requested=None, slots=None, active="selfcheck_form"
+    store,
+    domain,
+    text,
+    intent="inform",
+    requested=None,
+    slots=None,
+    active="selfcheck_form",
+    entities=None,
 ):
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(text, intent, slots, requested, active)
+    tracker = make_tracker(text, intent, slots, requested, active, entities)
     events = await ValidateSelfcheckForm(store).run(dispatcher, tracker, domain)
     return slot_events(events), texts(dispatcher)
 
 
+def method_of(slots):
+    method = method_from_slot(slots["payment_method"])
+    return method.channel, method.instrument, method.service
+
+
 async def test_one_message_fills_every_slot(store, domain):
     slots, said = await run_form(
-        store, domain,
+        store,
+        domain,
         "I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?",
-        intent="check_payment", active=None,
-    )  # fmt: skip
-    assert slots["city"] == "Odessa, TX"
-    assert "Sept 3 2019" in slots["payment_date"]
-    assert slots["payment_method"] == "online_one_time|card|utility"
+        intent="check_payment",
+        active=None,
+    )
+    assert slots["city"]["id"] == "odessa-tx"
+    assert slots["payment_date"]["start"] == slots["payment_date"]["end"] == "2019-09-03"
+    assert method_of(slots) == ("online_one_time", "card", "utility")
     assert said == []
 
 
 @pytest.mark.parametrize(
-    "requested, text, slot, value",
+    "requested, text, name",
     [
-        ("city", "odessa texas", "city", "Odessa, TX"),
-        ("city", "in St Pete", "city", "St. Petersburg, FL"),
-        ("city", "bakersfeild", "city", "Bakersfield, CA"),
-        (
-            "city",
-            "Springfield",
-            "city",
-            "Springfield",
-        ),  # unknown city: kept, answered honestly later
-        ("city", "Springfield, IL", "city", "Springfield, IL"),
-        ("payment_date", "9/5/19", "payment_date", "9/5/19"),
-        ("payment_date", "I don't remember", "payment_date", "I don't remember"),
-        ("payment_method", "autopay", "payment_method", "autopay_existing|-|-"),
-        ("payment_method", "at city hall with cash", "payment_method", "in_person|cash|-"),
+        ("city", "odessa texas", "Odessa, TX"),
+        ("city", "in St Pete", "St. Petersburg, FL"),
+        ("city", "bakersfeild", "Bakersfield, CA"),
+        ("city", "Springfield", "Springfield"),  # not on record: kept, answered honestly later
+        ("city", "Springfield, IL", "Springfield, IL"),
     ],
 )
-async def test_the_requested_answer_is_understood(store, domain, requested, text, slot, value):
+async def test_the_requested_city_is_understood(store, domain, requested, text, name):
     slots, said = await run_form(store, domain, text, requested=requested)
-    assert slots[slot] == value
+    assert slots["city"]["name"] == name
     assert said == []
 
 
 @pytest.mark.parametrize(
-    "requested, text, example",
+    "text, start, end",
+    [("9/5/19", "2019-09-05", "2019-09-05"), ("June 2018", "2018-06-01", "2018-06-30")],
+)
+async def test_the_requested_date_is_understood(store, domain, text, start, end):
+    slots, _ = await run_form(store, domain, text, requested="payment_date")
+    assert (slots["payment_date"]["start"], slots["payment_date"]["end"]) == (start, end)
+
+
+async def test_i_dont_remember_is_a_date_answer(store, domain):
+    slots, _ = await run_form(store, domain, "I don't remember", requested="payment_date")
+    assert slots["payment_date"] == {"unknown": True}
+
+
+@pytest.mark.parametrize(
+    "text, method",
     [
-        ("city", "I don't know", "Odessa, TX"),
-        ("payment_date", "purple", "September 3, 2019"),
-        ("payment_method", "hmm whatever", "online with my Visa"),
+        ("autopay", ("autopay_existing", None, None)),
+        ("at city hall with cash", ("in_person", "cash", None)),
     ],
 )
-async def test_an_unusable_answer_is_asked_again_with_an_example(
-    store, domain, requested, text, example
+async def test_the_requested_method_is_understood(store, domain, text, method):
+    slots, _ = await run_form(store, domain, text, requested="payment_method")
+    assert method_of(slots) == method
+
+
+async def test_a_button_choice_is_read_from_its_entity(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        '/inform{"choice": "online with a card"}',
+        requested="payment_method",
+        entities=[{"entity": "choice", "value": "online with a card"}],
+    )
+    assert method_of(slots) == ("online_one_time", "card", None)
+
+
+@pytest.mark.parametrize(
+    "requested, text",
+    [("city", "I don't know"), ("payment_date", "purple"), ("payment_method", "hmm whatever")],
+)
+async def test_an_unusable_answer_gets_an_apology_and_the_question_again(
+    store, domain, requested, text
 ):
     slots, said = await run_form(store, domain, text, requested=requested)
     assert slots == {requested: None}
-    assert len(said) == 1 and example in said[0]
+    assert said == [f"utter_reask_{requested}"]  # then the form asks utter_ask_<slot> again
+
+
+def test_each_question_and_apology_is_a_domain_response_with_an_example(domain):
+    responses = domain["responses"]
+    examples = {"city": "Odessa, TX", "payment_date": "September 3, 2019", "payment_method": "Visa"}
+    for slot, example in examples.items():
+        assert example in responses[f"utter_ask_{slot}"][0]["text"]
+        apology = responses[f"utter_reask_{slot}"][0]["text"]
+        assert apology.startswith("Sorry") and example not in apology  # no repeated question
+    buttons = responses["utter_ask_payment_method"][0]["buttons"]
+    assert {b["title"] for b in buttons} >= {"Online, by card", "Autopay", "By phone"}
 
 
 async def test_a_question_in_the_middle_fills_nothing_so_rasa_answers_it(store, domain):
-    slots, said = await run_form(store, domain, "is it safe to pay online now?", intent="ask_safe_to_pay",
-                                 requested="payment_method")  # fmt: skip
+    slots, said = await run_form(
+        store,
+        domain,
+        "is it safe to pay online now?",
+        intent="ask_safe_to_pay",
+        requested="payment_method",
+    )
     assert slots == {} and said == []
 
 
 async def test_a_correction_during_the_form_replaces_the_city(store, domain):
-    slots, said = await run_form(store, domain, "no, I meant Bakersfield", intent="correct",
-                                 requested="payment_date", slots={"city": "Odessa, TX"})  # fmt: skip
-    assert slots == {"city": "Bakersfield, CA"}
+    slots, said = await run_form(
+        store,
+        domain,
+        "no, I meant Bakersfield",
+        intent="correct",
+        requested="payment_date",
+        slots={"city": ODESSA},
+    )
+    assert slots["city"]["id"] == "bakersfield-ca" and set(slots) == {"city"}
     assert said == []  # no complaint about the date that was not given
 
 
+async def test_a_new_city_moves_a_date_given_without_a_year(store, domain):
+    before = {
+        "city": ODESSA,
+        "payment_date": {
+            "start": "2019-08-20",
+            "end": "2019-08-20",
+            "approximate": False,
+            "year_given": False,
+        },
+    }
+    slots, _ = await run_form(
+        store, domain, "Bakersfield", requested="payment_method", slots=before
+    )
+    assert slots["city"]["id"] == "bakersfield-ca"
+    assert date_from_slot(slots["payment_date"]).start.isoformat() == "2018-08-20"
+
+
 async def test_a_later_method_detail_is_merged(store, domain):
-    slots, _ = await run_form(store, domain, "with my debit card", requested="payment_method",
-                              slots={"payment_method": "online_one_time|-|-"})  # fmt: skip
-    assert slots["payment_method"] == "online_one_time|card|-"
+    slots, _ = await run_form(
+        store,
+        domain,
+        "with my debit card",
+        requested="payment_method",
+        slots={
+            "payment_method": {"channel": "online_one_time", "instrument": None, "service": None}
+        },
+    )
+    assert method_of(slots) == ("online_one_time", "card", None)
 
 
 async def test_an_out_of_scope_classified_answer_still_counts_for_the_requested_slot(store, domain):
     slots, _ = await run_form(store, domain, "Norman", intent="out_of_scope", requested="city")
-    assert slots == {"city": "Norman, OK"}
-    slots, _ = await run_form(
+    assert slots["city"]["id"] == "norman-ok"
+    slots, said = await run_form(
         store, domain, "what's the weather", intent="out_of_scope", requested="city"
     )
-    assert slots == {}
+    assert slots == {} and said == []
 
 
 async def test_a_redaction_marker_is_not_a_payment_method(store, domain):
     slots, said = await run_form(store, domain, "[card number removed]", requested="payment_method")
-    assert "payment_method" not in slots or slots["payment_method"] is None
+    assert slots == {"payment_method": None}
+
+
+async def test_no_knowledge_loaded_is_said_plainly(tmp_path, domain):
+    from bot.knowledge.store import KnowledgeStore, make_engine
+
+    empty = KnowledgeStore(make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
+    slots, said = await run_form(empty, domain, "Odessa", requested="city")
+    assert slots == {} and said == ["utter_not_ready"]

@@ -8,10 +8,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.questions import ActionAnswerQuestion
 from tests.actions.conftest import make_tracker, texts
 
+CITY_IDS = {
+    "Midwest City, OK": "midwest-city-ok",
+    "Norman, OK": "norman-ok",
+    "Bakersfield, CA": "bakersfield-ca",
+    "Odessa, TX": "odessa-tx",
+}
+
 
 async def ask(store, text, intent, city=None):
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(text, intent, {"city": city}, None, None)
+    slot = {"id": CITY_IDS[city], "name": city, "kind": "exact"} if city else None
+    tracker = make_tracker(text, intent, {"city": slot}, None, None)
     await ActionAnswerQuestion(store).run(dispatcher, tracker, {})
     return "\n".join(texts(dispatcher))
 
@@ -102,3 +110,21 @@ async def test_the_city_named_in_the_question_wins_over_the_conversation(store):
         store, "what was taken in Bakersfield?", "ask_data_exposed", "Midwest City, OK"
     )
     assert "Bakersfield, CA" in answer and "Midwest City" not in answer
+
+
+async def test_a_city_not_on_record_in_the_conversation_is_not_answered_for(store):
+    dispatcher = CollectingDispatcher()
+    russia = {"id": "st-petersburg-fl", "name": "St. Petersburg, Russia", "kind": "other_place"}
+    tracker = make_tracker("who do I call?", "ask_contact", {"city": russia}, None, None)
+    await ActionAnswerQuestion(store).run(dispatcher, tracker, {})
+    answer = "\n".join(texts(dispatcher))
+    assert "City numbers on record" in answer  # the general answer, not St. Petersburg, FL's
+
+
+async def test_every_answer_cites_or_gives_numbers(store):
+    """Each topic answers with something a resident can act on."""
+    from actions.intents import QUESTIONS
+
+    for intent in QUESTIONS:
+        answer = await ask(store, "a question", intent, "Midwest City, OK")
+        assert answer.strip(), intent

@@ -33,15 +33,15 @@ from bot.cities import find_city_mention, normalise_name, resolve_city, split_qu
         ("Oxnard, CA", "oxnard-ca"),
     ],
 )
-def test_known_cities_resolve(store, text, city_id):
-    match = resolve_city(text, store.city_names())
+def test_known_cities_resolve(knowledge, text, city_id):
+    match = resolve_city(text, knowledge.city_names())
     assert match.found, match
     assert match.city_id == city_id
 
 
 @pytest.mark.parametrize("text", ["Springfield", "Houston, TX", "Paris", "", "Oklahoma City"])
-def test_unknown_cities_do_not_resolve(store, text):
-    assert resolve_city(text, store.city_names()).kind == "unknown"
+def test_unknown_cities_do_not_resolve(knowledge, text):
+    assert resolve_city(text, knowledge.city_names()).kind == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,8 @@ def test_unknown_cities_do_not_resolve(store, text):
         ("Norman, TX", None, "TX"),
     ],
 )
-def test_a_known_name_elsewhere_is_not_silently_matched(store, text, place, state):
-    match = resolve_city(text, store.city_names())
+def test_a_known_name_elsewhere_is_not_silently_matched(knowledge, text, place, state):
+    match = resolve_city(text, knowledge.city_names())
     assert match.kind == "other_place"
     assert (match.place, match.state) == (place, state)
 
@@ -71,11 +71,11 @@ def test_normalise_name():
     assert normalise_name("The City of Odessa") == "odessa"
 
 
-def test_find_city_in_a_sentence(store):
-    match = find_city_mention("I paid my Odessa water bill online", store.city_names())
+def test_find_city_in_a_sentence(knowledge):
+    match = find_city_mention("I paid my Odessa water bill online", knowledge.city_names())
     assert match.city_id == "odessa-tx"
     assert (
-        find_city_mention("I paid in St. Pete last fall", store.city_names()).city_id
+        find_city_mention("I paid in St. Pete last fall", knowledge.city_names()).city_id
         == "st-petersburg-fl"
     )
-    assert find_city_mention("was my payment affected?", store.city_names()) is None
+    assert find_city_mention("was my payment affected?", knowledge.city_names()) is None

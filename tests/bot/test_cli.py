@@ -11,20 +11,43 @@ from pathlib import Path
 import pytest
 
 from bot.settings import PROJECT_ROOT
+from tests.conftest import KNOWLEDGE_DIR
 
 
-def run_bot(*args: str, tmp_path: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the CLI with a database of this test's own."""
-    environ = {**os.environ, "BOT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", **(env or {})}
+def cli_environment(tmp_path: Path) -> dict:
+    """The tests' knowledge folder and a database of this test's own."""
+    return {
+        **os.environ,
+        "BOT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
+    }
+
+
+def run_bot(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    """Run the CLI as a real process."""
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT, env=environ,
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "bot", *args],
+        cwd=PROJECT_ROOT,
+        env=cli_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def check_json(tmp_path: Path, city: str, when: str, method: str, *extra: str) -> dict:
-    done = run_bot("check", "--city", city, "--date", when, "--method", method, "--json", *extra,
-                   tmp_path=tmp_path)  # fmt: skip
+    done = run_bot(
+        "check",
+        "--city",
+        city,
+        "--date",
+        when,
+        "--method",
+        method,
+        "--json",
+        *extra,
+        tmp_path=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -37,6 +60,7 @@ def test_check_json_contract(tmp_path):
     assert answer["payment_date"] == "September 3, 2019"
     assert any(c["phone"] == "1-877-438-4338" for c in answer["contacts"])
     assert answer["sources"][0]["seed"] == "001_228bbffbe9cc2cc8.txt"
+    assert answer["reasons"] == ["affected_in_window", "data_taken", "letters"]
 
 
 @pytest.mark.parametrize(
@@ -58,8 +82,16 @@ def test_check_verdicts_from_everyday_words(tmp_path, city, when, method, verdic
 
 
 def test_plain_output_reads_like_an_agent_script(tmp_path):
-    done = run_bot("check", "--city", "Bakersfield", "--date", "Aug 20, 2018", "--method", "online by card",
-                   tmp_path=tmp_path)  # fmt: skip
+    done = run_bot(
+        "check",
+        "--city",
+        "Bakersfield",
+        "--date",
+        "Aug 20, 2018",
+        "--method",
+        "online by card",
+        tmp_path=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     text = done.stdout
     order = [
@@ -114,12 +146,15 @@ def test_knowledge_load_of_a_broken_folder_names_file_field_line(tmp_path, knowl
 
 
 def test_shell_answers_a_check_typed_at_the_prompt(tmp_path):
-    environ = {**os.environ, "BOT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "shell"], cwd=PROJECT_ROOT, env=environ, text=True,
+        [sys.executable, "-m", "bot", "shell"],
+        cwd=PROJECT_ROOT,
+        env=cli_environment(tmp_path),
+        text=True,
         input="Odessa\nonline with my Visa\nsometime\nSept 3 2019\nquit\n",
-        capture_output=True, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "could not read that date" in done.stdout
     assert "VERDICT: Your payment was affected" in done.stdout

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.dates import DateSpan, DateUnknown, resolve_year_less, understand_date
+from bot.dates import DateSpan, DateUnknown, rehome, resolve_year_less, understand_date
 
 WED = date(2019, 11, 20)  # a Wednesday
 MON = date(2016, 11, 7)  # a Monday
@@ -403,25 +403,33 @@ def test_resolve_year_less(month, day, reference, period, expected):
     assert resolve_year_less(month, day, reference, period) == expected
 
 
-@pytest.mark.parametrize(
-    "span, expected",
-    [
-        (DateSpan(date(2019, 9, 3), date(2019, 9, 3)), "September 3, 2019"),
-        (DateSpan(date(2018, 6, 1), date(2018, 6, 30)), "June 1, 2018 to June 30, 2018"),
-        (
-            DateSpan(date(2018, 6, 2), date(2018, 6, 8), approximate=True),
-            "around June 5, 2018 (June 2–8, 2018)",
-        ),
-        (
-            DateSpan(date(2018, 6, 1), date(2018, 8, 31), approximate=True),
-            "roughly June 1 – August 31, 2018",
-        ),
-    ],
-)
-def test_describe(span, expected):
-    assert span.describe() == expected
-
-
 def test_is_day():
     assert DateSpan(date(2019, 9, 3), date(2019, 9, 3)).is_day
     assert not DateSpan(date(2019, 9, 3), date(2019, 9, 4)).is_day
+
+
+@pytest.mark.parametrize(
+    "text, year_given",
+    [
+        ("September 3", False),
+        ("Sept 3 2019", True),
+        ("9/3", False),
+        ("last Friday", True),  # relative: the year follows from today
+        ("three weeks ago", True),
+        ("June", False),
+        ("summer 2018", True),
+    ],
+)
+def test_a_date_says_whether_its_year_was_given(text, year_given):
+    assert span_of(text, LATER, PERIOD_2019).year_given is year_given
+
+
+def test_rehome_moves_a_year_less_date_into_another_period():
+    september_3 = span_of("September 3", LATER, PERIOD_2019)
+    assert september_3.start == date(2019, 9, 3)
+    moved = rehome(september_3, PERIOD_2018)
+    assert (moved.start, moved.year_given) == (date(2018, 9, 3), False)  # nearest to the period
+    june = span_of("June", LATER, PERIOD_2019)
+    assert rehome(june, PERIOD_2018) == DateSpan(date(2018, 6, 1), date(2018, 6, 30), False, False)
+    given = span_of("Sept 3 2019", LATER, PERIOD_2019)
+    assert rehome(given, PERIOD_2018) == given

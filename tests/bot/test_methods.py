@@ -59,7 +59,9 @@ def test_what_was_paid(text, service):
     assert understand_service(text) == service
 
 
-def test_describe_reads_naturally():
-    assert Method("online_one_time", "card").describe() == "online by card"
-    assert Method("phone", None).describe() == "by phone"
-    assert Method().describe() == "a payment method you did not name"
+def test_a_later_detail_is_merged_into_what_was_said():
+    before = Method("online_one_time", None)
+    assert Method(None, "card").merged_into(before) == Method("online_one_time", "card")
+    assert Method("phone", None).merged_into(Method("online_one_time", "card")) == Method(
+        "phone", "card"
+    )

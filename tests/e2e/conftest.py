@@ -9,7 +9,8 @@ from typing import Any, Dict, Iterator, List
 
 import pytest
 
-from bot.servers import Servers, latest_model, start_servers
+from assistant.run import Servers, latest_model, start_servers
+from tests.conftest import KNOWLEDGE_DIR
 
 TOKEN = "e2e-test-token"
 
@@ -20,7 +21,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     if model is None:
         pytest.fail("no trained model in models/: run `make train` (make test trains first)")
     workdir = tmp_path_factory.mktemp("servers")
-    env = {"BOT_DATABASE_URL": f"sqlite:///{workdir / 'knowledge.db'}"}
+    env = {
+        "BOT_DATABASE_URL": f"sqlite:///{workdir / 'knowledge.db'}",
+        "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
+        "BOT_TRACKER_DB": str(workdir / "trackers.db"),
+    }
     running = start_servers(model, workdir, env=env, token=TOKEN, debug_log=True)
     yield running
     running.stop()
@@ -32,15 +37,18 @@ class Chat:
     def __init__(self, servers: Servers) -> None:
         self.servers = servers
         self.sender = f"resident-{uuid.uuid4().hex[:10]}"
+        self.last: List[Dict[str, Any]] = []
 
     def say(self, text: str) -> List[str]:
         body = json.dumps({"sender": self.sender, "message": text}).encode()
         request = urllib.request.Request(
-            f"{self.servers.rasa_url}/webhooks/rest_redacted/webhook", data=body,
+            f"{self.servers.rasa_url}/webhooks/rest_redacted/webhook",
+            data=body,
             headers={"Content-Type": "application/json"},
-        )  # fmt: skip
+        )
         with urllib.request.urlopen(request, timeout=60) as reply:
-            return [m.get("text", "") for m in json.loads(reply.read())]
+            self.last = json.loads(reply.read())
+        return [m.get("text", "") for m in self.last]
 
     def tracker(self) -> Dict[str, Any]:
         url = f"{self.servers.rasa_url}/conversations/{self.sender}/tracker?token={TOKEN}"

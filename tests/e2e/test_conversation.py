@@ -72,8 +72,12 @@ def test_one_message_goes_straight_to_the_answer(chat, message, verdict):
 def test_step_by_step_with_an_unusable_answer_asked_again(chat):
     assert any("Which city" in r for r in chat.say("was my payment affected?"))
     assert any("When did you make the payment" in r for r in chat.say("Odessa"))
-    assert any("could not read that date" in r for r in chat.say("purple"))
-    assert any("How did you pay" in r for r in chat.say("Sept 3 2019"))
+    replies = chat.say("purple")
+    assert replies[0] == "Sorry, I could not read that date."
+    assert any("When did you make the payment" in r for r in replies[1:])  # asked once more
+    replies = chat.say("Sept 3 2019")
+    assert any("How did you pay" in r for r in replies)
+    assert "Online, by card" in [b["title"] for m in chat.last for b in m.get("buttons", [])]
     replies = chat.say("online with my Visa")
     assert chat.slot("verdict") == "affected"
     assert any("August 27, 2019 and October 14, 2019" in r for r in replies)
@@ -101,7 +105,7 @@ def test_a_correction_runs_the_check_again(chat):
     replies = chat.say("actually it was in July")
     assert chat.slot("verdict") == "not_affected", replies
     chat.say("no, I meant Bakersfield")
-    assert chat.slot("city") == "Bakersfield, CA"
+    assert chat.slot("city")["id"] == "bakersfield-ca"
 
 
 def test_start_over_clears_the_verdict_and_asks_again(chat):
@@ -124,7 +128,7 @@ def test_a_second_payment_in_the_same_conversation(chat):
 def test_a_second_payment_in_another_city(chat):
     chat.say("I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?")
     replies = chat.say("and what about my payment in Bakersfield?")
-    assert chat.slot("city") == "Bakersfield, CA" and chat.slot("verdict") is None
+    assert chat.slot("city")["id"] == "bakersfield-ca" and chat.slot("verdict") is None
     assert any("When did you make the payment" in r for r in replies)
     chat.say("August 20")  # the year of the Bakersfield incident, 2018
     assert chat.slot("verdict") == "affected"
@@ -145,7 +149,7 @@ def test_a_typed_card_number_is_neither_echoed_nor_stored(chat, servers):
     digits = re.compile(r"4111\D?1111\D?1111\D?1111")
     assert not any(digits.search(r) for r in replies)
     assert not digits.search(str(chat.tracker()))
-    stored = (servers.workdir / "trackers.db").read_bytes().decode("latin-1")
+    stored = servers.tracker_db.read_bytes().decode("latin-1")
     assert "card number removed" in stored and not digits.search(stored)
     for log in ("rasa.log", "rasa.out", "actions.log"):
         path = servers.workdir / log
@@ -175,3 +179,19 @@ def test_a_typed_card_number_is_neither_echoed_nor_stored(chat, servers):
 def test_related_questions(chat, question, expected):
     replies = chat.say(question)
     assert any(expected in r for r in replies), replies
+
+
+def test_a_button_choice_answers_the_method_question(chat):
+    chat.say("I paid Odessa on Sept 3 2019, was my payment affected?")
+    payload = next(
+        b["payload"]
+        for m in chat.last
+        for b in m.get("buttons", [])
+        if b["title"] == "Online, by card"
+    )
+    replies = chat.say(payload)
+    assert chat.slot("verdict") == "affected", replies
+    after = [b["payload"] for m in chat.last for b in m.get("buttons", [])]
+    assert after == ["/check_another", "/start_over"]
+    chat.say("/start_over")
+    assert chat.slot("city") is None

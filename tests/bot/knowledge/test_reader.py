@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.checker import KnowledgeInvalid
+from bot.knowledge.problems import KnowledgeInvalid
 from bot.knowledge.reader import read_knowledge
+from tests.conftest import EXAMPLE_CITY
 
 ODESSA = "cities/odessa-tx.yaml"
 ODESSA_EXPOSED_SOURCE = """    source:
@@ -41,9 +42,14 @@ def _line_of(folder: Path, name: str, needle: str) -> int:
 def test_the_project_knowledge_is_valid(knowledge):
     names = {c.display_name for c in knowledge.cities}
     assert names == {
-        "Midwest City, OK", "Odessa, TX", "Bakersfield, CA", "Norman, OK", "St. Petersburg, FL",
-        "Tyler, TX", "Oxnard, CA",
-    }  # fmt: skip
+        "Midwest City, OK",
+        "Odessa, TX",
+        "Bakersfield, CA",
+        "Norman, OK",
+        "St. Petersburg, FL",
+        "Tyler, TX",
+        "Oxnard, CA",
+    }
 
 
 @pytest.mark.parametrize(
@@ -130,8 +136,12 @@ def test_bad_phone_number(knowledge_copy):
 
 
 def test_alias_used_by_two_cities(knowledge_copy):
-    _edit(knowledge_copy, "cities/tyler-tx.yaml", "aliases: [City of Tyler, Tyler Texas]",
-          "aliases: [City of Tyler, Tyler Texas, St Pete]")  # fmt: skip
+    _edit(
+        knowledge_copy,
+        "cities/tyler-tx.yaml",
+        "aliases: [City of Tyler, Tyler Texas]",
+        "aliases: [City of Tyler, Tyler Texas, St Pete]",
+    )
     problem = _problems(knowledge_copy)[0]
     assert problem.field == "aliases"
     assert "St Pete" in problem.message and "st-petersburg-fl" in problem.message
@@ -184,13 +194,43 @@ def test_rule_without_any_constraint(knowledge_copy):
 def test_a_new_city_is_a_data_change_only(knowledge_copy):
     """City staff add a file; the loader accepts several windows that differ by service,
     affected in-person card payments and new autopay enrollments, and exposed bank data."""
-    (knowledge_copy / "cities" / "example-az.yaml").write_text(
-        (Path(__file__).parent / "example_city.yaml").read_text()
-    )
+    (knowledge_copy / "cities" / "example-az.yaml").write_text(EXAMPLE_CITY.read_text())
     knowledge = read_knowledge(knowledge_copy)
-    city = next(c for c in knowledge.cities if c.id == "example-az")
+    city = knowledge.city("example-az")
     assert [w.services for w in city.windows] == [("utility",), ("building_permit",)]
-    assert {r.channels for r in city.rules if r.effect == "affected"} == {
-        ("online_one_time", "autopay_new"), ("in_person",)
-    }  # fmt: skip
+    assert {r.channels for r in city.methods.affected} == {
+        ("online_one_time", "autopay_new"),
+        ("in_person",),
+    }
     assert "bank_details" in city.exposed_items()
+
+
+def test_every_problem_of_a_file_is_reported_in_one_pass(knowledge_copy):
+    _edit(knowledge_copy, ODESSA, "start: 2019-08-27", "start: 2019-08-32")
+    _edit(knowledge_copy, ODESSA, "channels: [phone]", "channels: [fax]")
+    _edit(knowledge_copy, ODESSA, "state: TX", "state: Texas")
+    fields = {p.field for p in _problems(knowledge_copy)}
+    assert fields == {"windows[0].start", "methods.not_affected[2].channels[0]", "state"}
+
+
+def test_the_city_id_comes_from_the_file_name_not_the_file(knowledge_copy):
+    _edit(knowledge_copy, ODESSA, "city: Odessa\n", "city: Odessa\nid: somewhere-else\n")
+    problem = _problems(knowledge_copy)[0]
+    assert (problem.field, problem.message) == ("id", "unknown key 'id'")
+
+
+def test_an_empty_list_may_be_written_as_nothing(knowledge_copy):
+    _edit(knowledge_copy, ODESSA, "contacts: []", "contacts:")
+    assert read_knowledge(knowledge_copy).city("odessa-tx").contacts == ()
+
+
+def test_a_file_that_is_not_a_mapping(knowledge_copy):
+    (knowledge_copy / "cities" / "odessa-tx.yaml").write_text("- just a list\n")
+    problem = _problems(knowledge_copy)[0]
+    assert problem.field == "(file)" and "expected a mapping of fields" in problem.message
+
+
+def test_a_missing_advice_file(knowledge_copy):
+    (knowledge_copy / "advice.yaml").unlink()
+    problem = _problems(knowledge_copy)[0]
+    assert problem.file == "knowledge/advice.yaml" and "missing" in problem.message

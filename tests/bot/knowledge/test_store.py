@@ -1,34 +1,43 @@
-"""Loading into SQL (SQLite and PostgreSQL) and the repository's answers."""
+"""Loading into SQL (SQLite and PostgreSQL), and reading one load back for every request."""
 
 from __future__ import annotations
-
-import dataclasses
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from bot.knowledge.checker import KnowledgeInvalid
-from bot.knowledge.reader import fingerprint
-from bot.knowledge.store import KnowledgeStore, ensure_loaded, load_folder, load_knowledge
-from tests.conftest import KNOWLEDGE_DIR
+from bot.knowledge.base import Knowledge
+from bot.knowledge.problems import KnowledgeInvalid
+from bot.knowledge.reader import fingerprint, read_knowledge
+from bot.knowledge.store import (
+    KnowledgeNotLoaded,
+    KnowledgeStore,
+    ensure_loaded,
+    load_folder,
+    load_knowledge,
+)
 
 
 def test_every_record_round_trips_through_the_database(engine, knowledge):
     load_knowledge(engine, knowledge)
-    store = KnowledgeStore(engine)
-    assert store.fingerprint() == knowledge.fingerprint
+    loaded = KnowledgeStore(engine).current()
+    assert loaded.fingerprint == knowledge.fingerprint
     for city in knowledge.cities:
-        assert store.city(city.id) == city
-    assert store.national() == knowledge.national
-    assert store.city("atlantis-xx") is None
+        assert loaded.city(city.id) == city
+    assert loaded.national == knowledge.national
+    assert loaded == knowledge
+    assert loaded.city("atlantis-xx") is None
 
 
-def test_city_names_include_aliases_and_state(engine, knowledge):
-    load_knowledge(engine, knowledge)
-    names = {(n.name, n.city_id) for n in KnowledgeStore(engine).city_names()}
+def test_city_names_include_aliases_and_state(knowledge):
+    names = {(n.name, n.city_id) for n in knowledge.city_names()}
     assert ("St Pete", "st-petersburg-fl") in names
     assert ("MWC", "midwest-city-ok") in names
     assert ("Odessa TX", "odessa-tx") in names
+
+
+def test_an_empty_database_says_so(engine):
+    with pytest.raises(KnowledgeNotLoaded, match="knowledge load"):
+        KnowledgeStore(engine).current()
 
 
 def test_a_folder_with_problems_leaves_the_previous_database_intact(engine, knowledge_copy):
@@ -40,29 +49,27 @@ def test_a_folder_with_problems_leaves_the_previous_database_intact(engine, know
     with pytest.raises(KnowledgeInvalid):
         load_folder(engine, knowledge_copy)
     assert store.fingerprint() == before
-    assert store.city("odessa-tx").windows[0].end.isoformat() == "2019-10-14"
+    assert store.current().city("odessa-tx").windows[0].end.isoformat() == "2019-10-14"
 
 
 def test_a_database_error_mid_load_rolls_everything_back(engine, knowledge):
     load_knowledge(engine, knowledge)
     store = KnowledgeStore(engine)
     # Two cities with one id pass validation per file but break the primary key inside the load.
-    clash = dataclasses.replace(knowledge.cities[0], name="Elsewhere", aliases=())
-    broken = dataclasses.replace(
-        knowledge, cities=knowledge.cities + (clash,), fingerprint="broken"
-    )
+    clash = knowledge.cities[0].copy(update={"name": "Elsewhere", "aliases": ()})
+    broken = Knowledge((*knowledge.cities, clash), knowledge.national, "broken")
     with pytest.raises(IntegrityError):
         load_knowledge(engine, broken)
     assert store.fingerprint() == knowledge.fingerprint
-    assert len(store.city_ids()) == len(knowledge.cities)
+    assert len(store.current().cities) == len(knowledge.cities)
 
 
 def test_reloading_replaces_rather_than_adds(engine, knowledge):
     load_knowledge(engine, knowledge)
     load_knowledge(engine, knowledge)
-    store = KnowledgeStore(engine)
-    assert len(store.city_ids()) == 7
-    assert len(store.city("midwest-city-ok").windows) == 2
+    loaded = KnowledgeStore(engine).current()
+    assert len(loaded.cities) == 7
+    assert len(loaded.city("midwest-city-ok").windows) == 2
 
 
 def test_ensure_loaded_loads_only_when_the_folder_changed(engine, knowledge_copy):
@@ -71,8 +78,30 @@ def test_ensure_loaded_loads_only_when_the_folder_changed(engine, knowledge_copy
     tyler = knowledge_copy / "cities" / "tyler-tx.yaml"
     tyler.write_text(tyler.read_text().replace("Tyler Texas]", "Tyler Texas, Rose City]"))
     assert ensure_loaded(engine, knowledge_copy) is not None
-    assert "Rose City" in KnowledgeStore(engine).city("tyler-tx").aliases
+    assert "Rose City" in KnowledgeStore(engine).current().city("tyler-tx").aliases
 
 
-def test_fingerprint_follows_content():
-    assert fingerprint(KNOWLEDGE_DIR) == fingerprint(KNOWLEDGE_DIR)
+def test_the_store_reads_each_load_once_and_sees_a_new_load(engine, knowledge_copy):
+    now = [0.0]
+    store = KnowledgeStore(engine, recheck_seconds=5, clock=lambda: now[0])
+    load_folder(engine, knowledge_copy)
+    first = store.current()
+    assert store.current() is first  # the same object: nothing read again
+    tyler = knowledge_copy / "cities" / "tyler-tx.yaml"
+    tyler.write_text(tyler.read_text().replace("Tyler Texas]", "Tyler Texas, Rose City]"))
+    load_folder(engine, knowledge_copy)
+    now[0] = 4.0
+    assert store.current() is first  # not rechecked within recheck_seconds
+    now[0] = 6.0
+    second = store.current()
+    assert second is not first and "Rose City" in second.city("tyler-tx").aliases
+    assert first.city("tyler-tx").aliases != second.city("tyler-tx").aliases  # each load whole
+
+
+def test_fingerprint_follows_content(knowledge_copy):
+    before = fingerprint(knowledge_copy)
+    assert fingerprint(knowledge_copy) == before
+    tyler = knowledge_copy / "cities" / "tyler-tx.yaml"
+    tyler.write_text(tyler.read_text() + "\n# a comment\n")
+    assert fingerprint(knowledge_copy) != before
+    assert read_knowledge(knowledge_copy).fingerprint == fingerprint(knowledge_copy)

@@ -1,1 +1,0 @@
-"""Rasa input channels (the only bot/ modules that import Rasa)."""

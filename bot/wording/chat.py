@@ -1,0 +1,33 @@
+"""A check result as chat replies: short messages a resident reads in a chat window."""
+
+from __future__ import annotations
+
+from typing import List
+
+from bot.rules import Result
+from bot.wording.headlines import HEADLINES
+from bot.wording.phrases import contact_line
+from bot.wording.reasons import reason_text
+from bot.wording.sources import cited
+
+
+def numbered(lines: List[str]) -> str:
+    return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+
+
+def bulleted(lines: List[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def result_messages(result: Result) -> List[str]:
+    """Verdict and reason; notes; steps; contacts; sources — one chat message each (what the
+    resident can do next is the domain's `utter_after_check`)."""
+    messages = [f"{HEADLINES[result.verdict].chat} {reason_text(result)}"]
+    messages += [f"Note: {note.text}" for note in result.notes]
+    if result.steps:
+        messages.append("What to do now:\n" + numbered([s.text for s in result.steps]))
+    if result.contacts:
+        messages.append("Who to contact:\n" + bulleted([contact_line(c) for c in result.contacts]))
+    if result.sources:
+        messages.append(f"Source: {cited(result.sources)}.")
+    return messages

@@ -1,0 +1,84 @@
+"""The project's own knowledge/ folder (the one a city's staff edits): valid and traceable; and
+adding a city to it is a data change that breaks no test, because the tests own their data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from bot.knowledge.quotes import trace_problems
+from bot.knowledge.reader import read_knowledge
+from bot.settings import PROJECT_ROOT
+from tests.conftest import SEEDS_DIR
+
+PROJECT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+# A valid city file a staff member might add: named in a seed, with its quote.
+NEW_CITY = """\
+# Example Falls, Wisconsin: named only as one of the states with Click2Gov breaches.
+city: Example Falls
+state: WI
+time_zone: America/Chicago
+status: named_without_details
+status_source:
+  seed: 004_11bdfc16eff7b66b.txt
+  quote: "Customers in at least eighteen cities of the United States including California, Oklahoma, Texas, Arizona and Wisconsin and Florida have been affected by the breach so far."
+  basis: stated
+"""
+
+
+def test_the_project_knowledge_is_valid_and_every_fact_traceable():
+    knowledge = read_knowledge(PROJECT_KNOWLEDGE)
+    assert knowledge.cities
+    assert trace_problems(knowledge, SEEDS_DIR) == []
+
+
+def _project_files() -> List[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [name for name in listed.stdout.splitlines() if (PROJECT_ROOT / name).is_file()]
+
+
+@pytest.mark.meta
+def test_adding_a_valid_city_to_the_project_knowledge_breaks_no_test(tmp_path: Path):
+    copy = tmp_path / "project"
+    for name in _project_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT_ROOT / name, copy / name)
+    if SEEDS_DIR.is_dir():  # the seeds sit beside the project, as in CI
+        (tmp_path / "shared").symlink_to(SEEDS_DIR.parent)
+    (copy / "knowledge" / "cities" / "example-falls-wi.yaml").write_text(NEW_CITY)
+    assert read_knowledge(copy / "knowledge").city("example-falls-wi") is not None
+
+    environ = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    environ.pop("BOT_KNOWLEDGE_DIR", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-m",
+            "not e2e and not meta",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=copy,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and " failed" not in done.stdout
