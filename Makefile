@@ -4,13 +4,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
 RASA := $(VENV)/bin/rasa
+CHROMIUM := /usr/bin/chromium
 MODEL := models/selfcheck.tar.gz
 RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: venv run serve shell check test lint unit validate train rasa-test e2e knowledge-validate \
-	knowledge-load eval eval-dates lock clean
+.PHONY: venv run serve shell check test lint unit validate train rasa-test e2e test-browser browser \
+	knowledge-validate knowledge-load eval eval-dates lock clean
 
 venv: $(STAMP)
 
@@ -55,8 +56,21 @@ rasa-test: train
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors \
 	  --out results/core
 
-e2e: train
+## e2e: the conversation over HTTP and the web widget in headless Chromium, against real servers
+e2e: train browser
 	$(PY) -m pytest -m e2e
+
+## test-browser: only the web widget's browser tests
+test-browser: train browser
+	$(PY) -m pytest -m browser
+
+## browser: Debian's Chromium for the browser tests (Playwright drives it; no browser download)
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
 lint: venv
 	$(PY) -m ruff check bot actions assistant tests scripts
@@ -83,7 +97,7 @@ lock:
 	.lock-venv/bin/pip install --quiet "pip==24.0" && \
 	.lock-venv/bin/pip install --quiet "rasa==3.6.21" "rasa-sdk==3.6.2" "sqlalchemy>=1.4,<1.5" \
 	  "dateparser==1.2.0" "python-dotenv>=1.0" "psycopg2-binary>=2.9" "pytest>=8" \
-	  "pytest-asyncio>=0.23" "ruff==0.6.9" && \
+	  "pytest-asyncio>=0.23" "ruff==0.6.9" "playwright==1.65.2" "axe-playwright-python==0.1.8" && \
 	{ echo "# Resolved, pinned set for Python 3.10 (rasa 3.6 needs 3.8-3.10). Regenerate with \`make lock\`."; \
 	  .lock-venv/bin/pip freeze | grep -v '^-e'; } > requirements.lock && rm -rf .lock-venv
 

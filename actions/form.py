@@ -19,8 +19,10 @@ from rasa_sdk.forms import FormValidationAction
 from actions.intents import ANSWERS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
 from bot.conversation import (
+    PRESET_CITY,
     Turn,
     follow_city,
+    preset_city,
     understand_city,
     understand_payment_date,
     understand_payment_method,
@@ -33,6 +35,11 @@ log = logging.getLogger(__name__)
 SLOTS = ("city", "payment_date", "payment_method")
 # The knowledge of the request being handled (one load for the whole message).
 _knowledge: ContextVar[Knowledge] = ContextVar("knowledge")
+
+
+def message_metadata(tracker: Tracker) -> Dict[str, Any]:
+    """What the channel attached to the latest message (e.g. the city the page presets)."""
+    return (tracker.latest_message or {}).get("metadata") or {}
 
 
 def turn_of(tracker: Tracker) -> Optional[Turn]:
@@ -86,7 +93,10 @@ class ValidateSelfcheckForm(FormValidationAction):
         turn = turn_of(tracker)
         if turn is None:
             return {}
-        value = understand_city(_knowledge.get(), turn, tracker.get_slot("city"))
+        knowledge = _knowledge.get()
+        value = understand_city(knowledge, turn, tracker.get_slot("city"))
+        if value is None and tracker.get_slot("city") is None:
+            value = preset_city(knowledge, message_metadata(tracker).get(PRESET_CITY))
         return {"city": value} if value is not None else {}
 
     async def extract_payment_date(

@@ -9,11 +9,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.form import message_metadata
 from actions.intents import QUESTIONS
 from actions.knowledge import KnowledgeAction
 from actions.replies import send_answer
 from bot.answers import answer_question
-from bot.conversation import city_from_slot
+from bot.conversation import PRESET_CITY, city_from_slot
 from bot.knowledge.base import Knowledge
 from bot.logs import log_event
 from bot.redaction import strip_markers
@@ -40,11 +41,12 @@ class ActionAnswerQuestion(KnowledgeAction):
             dispatcher.utter_message(response="utter_help")
             return []
         conversation_city = city_from_slot(tracker.get_slot("city"))
+        if conversation_city is not None:
+            city_id = conversation_city.city_id if conversation_city.found else None
+        else:  # no check yet: the city the page presets, if any
+            city_id = message_metadata(tracker).get(PRESET_CITY)
         answer = answer_question(
-            knowledge,
-            topic,
-            strip_markers(message.get("text") or ""),
-            conversation_city.city_id if conversation_city and conversation_city.found else None,
+            knowledge, topic, strip_markers(message.get("text") or ""), city_id
         )
         send_answer(dispatcher, tracker, answer)
         log_event(

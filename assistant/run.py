@@ -89,6 +89,7 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
     return {
         "BOT_ACTION_ENDPOINT": f"http://127.0.0.1:{action_port}/webhook",
         "BOT_TRACKER_DB": str(settings.tracker_db),
+        "BOT_WIDGET_ORIGINS": settings.widget_origins,
     }
 
 
@@ -164,6 +165,9 @@ def serve(rasa_port: int, action_port: int, out: TextIO, err: TextIO) -> int:
     servers = start_servers(model_or_exit(), RUN_DIR, rasa_port=rasa_port, action_port=action_port)
     print(
         f"The assistant is running.\n"
+        f"  Web widget:     {servers.rasa_url}/widget/demo   (a demonstration city page)\n"
+        f'  Embed it with:  <script src="{servers.rasa_url}/widget.js" data-city="odessa-tx" '
+        f"defer></script>\n"
         f"  Terminal chat:  make shell   (or .venv/bin/python -m bot chat)\n"
         f"  HTTP:           curl -s -XPOST {servers.rasa_url}{WEBHOOK} "
         f"-H 'Content-Type: application/json' "

@@ -25,6 +25,8 @@ from bot.methods import Method, understand_method
 from bot.redaction import strip_markers
 
 SlotValue = Optional[Dict[str, Any]]
+# Message metadata a channel sets when the page already says which city (the widget's data-city).
+PRESET_CITY = "preset_city"
 
 _DONT_KNOW = re.compile(r"^(i )?(don'?t|do not|dont) know|^not sure|^no idea|^idk|^dunno|^\?+$")
 _LEAD = re.compile(
@@ -214,6 +216,14 @@ def understand_city(knowledge: Knowledge, turn: Turn, current: SlotValue) -> Slo
     match = read_city(knowledge, turn.text, whole_answer)
     value = city_slot(match, knowledge) if match else None
     return value if value != current else None
+
+
+def preset_city(knowledge: Knowledge, city_id: Any) -> SlotValue:
+    """The city slot for a city the page presets (a city on record), or None."""
+    city = knowledge.city(city_id) if isinstance(city_id, str) else None
+    if city is None:
+        return None
+    return city_slot(CityMatch("exact", city.display_name, city.id, state=city.state), knowledge)
 
 
 def understand_payment_date(

@@ -22,6 +22,7 @@ class Settings:
     time_zone: str
     tracker_db: Path
     knowledge_recheck_seconds: float = 5.0
+    widget_origins: str = ""  # comma-separated origins of the sites that embed the widget
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -55,4 +56,5 @@ def load_settings(
         if tracker_db.is_absolute()
         else (PROJECT_ROOT / tracker_db).resolve(),
         knowledge_recheck_seconds=float(values.get("BOT_KNOWLEDGE_RECHECK_SECONDS") or 5.0),
+        widget_origins=values.get("BOT_WIDGET_ORIGINS") or "",
     )

@@ -7,14 +7,14 @@ tracker store unredacted; a resident who typed such a number is warned first.
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Dict, List, Optional
+from typing import Any, Awaitable, Callable
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.redaction import redact, warning_for
+from assistant.channels.redacted import deliver
 
 
 class RedactingRestInput(InputChannel):
@@ -41,19 +41,7 @@ class RedactingRestInput(InputChannel):
                     {"error": "send JSON with a non-empty 'sender' and a 'message' string"},
                     status=400,
                 )
-            cleaned = redact(text)
-            metadata: Optional[Dict[str, Any]] = (
-                {"redacted": list(cleaned.removed)} if cleaned.changed else None
-            )
-            collector = CollectingOutputChannel()
-            await on_new_message(
-                UserMessage(
-                    cleaned.text, collector, sender, input_channel=self.name(), metadata=metadata
-                )
-            )
-            messages: List[Dict[str, Any]] = list(collector.messages)
-            if cleaned.changed:
-                messages.insert(0, {"recipient_id": sender, "text": warning_for(cleaned.removed)})
-            return response.json(messages)
+            delivered = await deliver(on_new_message, sender, text, self.name())
+            return response.json(delivered.messages)
 
         return webhook

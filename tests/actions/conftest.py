@@ -25,6 +25,7 @@ def make_tracker(
     active_loop: Optional[str] = "selfcheck_form",
     entities: Optional[List[Dict[str, Any]]] = None,
     channel: str = "rest_redacted",
+    metadata: Optional[Dict[str, Any]] = None,
 ) -> Tracker:
     all_slots = {"city": None, "payment_date": None, "payment_method": None, "verdict": None}
     all_slots.update(slots or {})
@@ -36,6 +37,7 @@ def make_tracker(
             "text": text,
             "intent": {"name": intent, "confidence": 0.9},
             "entities": entities or [],
+            "metadata": metadata or {},
         },
         events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,

@@ -21,9 +21,10 @@ async def run_form(
     slots=None,
     active="selfcheck_form",
     entities=None,
+    metadata=None,
 ):
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(text, intent, slots, requested, active, entities)
+    tracker = make_tracker(text, intent, slots, requested, active, entities, metadata=metadata)
     events = await ValidateSelfcheckForm(store).run(dispatcher, tracker, domain)
     return slot_events(events), texts(dispatcher)
 
@@ -197,3 +198,39 @@ async def test_no_knowledge_loaded_is_said_plainly(tmp_path, domain):
     empty = KnowledgeStore(make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
     slots, said = await run_form(empty, domain, "Odessa", requested="city")
     assert slots == {} and said == ["utter_not_ready"]
+
+
+async def test_a_city_the_page_presets_is_not_asked_for(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        "was my payment affected?",
+        intent="check_payment",
+        active=None,
+        metadata={"preset_city": "odessa-tx"},
+    )
+    assert slots["city"]["id"] == "odessa-tx" and slots["city"]["name"] == "Odessa, TX"
+
+
+async def test_a_city_the_resident_names_wins_over_the_preset(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        "I paid Bakersfield online",
+        intent="check_payment",
+        active=None,
+        metadata={"preset_city": "odessa-tx"},
+    )
+    assert slots["city"]["id"] == "bakersfield-ca"
+
+
+async def test_a_preset_that_is_not_a_city_on_record_is_ignored(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        "was my payment affected?",
+        intent="check_payment",
+        active=None,
+        metadata={"preset_city": "atlantis-xx"},
+    )
+    assert "city" not in slots

@@ -128,3 +128,12 @@ async def test_every_answer_cites_or_gives_numbers(store):
     for intent in QUESTIONS:
         answer = await ask(store, "a question", intent, "Midwest City, OK")
         assert answer.strip(), intent
+
+
+async def test_a_question_before_any_check_is_answered_for_the_city_the_page_presets(store):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "who do I call?", "ask_contact", {}, None, None, metadata={"preset_city": "bakersfield-ca"}
+    )
+    await ActionAnswerQuestion(store).run(dispatcher, tracker, {})
+    assert "888-278-8028" in "\n".join(texts(dispatcher))

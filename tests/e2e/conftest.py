@@ -1,22 +1,82 @@
-"""End-to-end: a real action server and Rasa server with the trained model, spoken to over HTTP."""
+"""End-to-end: a real action server and Rasa server with the trained model, spoken to over HTTP,
+and two city websites on other origins (one allowed to embed the widget, one not)."""
 
 from __future__ import annotations
 
+import html
 import json
+import threading
+import urllib.parse
 import urllib.request
 import uuid
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Iterator, List
 
 import pytest
 
-from assistant.run import Servers, latest_model, start_servers
+from assistant.run import Servers, free_port, latest_model, start_servers
 from tests.conftest import KNOWLEDGE_DIR
 
 TOKEN = "e2e-test-token"
 
 
+class CitySite(ThreadingHTTPServer):
+    """A city's website on its own origin: /page?city=..&accent=.. embeds the widget."""
+
+    assistant_url = ""
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _CityPage(BaseHTTPRequestHandler):
+    server: CitySite
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        attributes = "".join(
+            f' data-{name}="{html.escape(values[0])}"' for name, values in query.items()
+        )
+        page = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City page</title>'
+            '<link rel="icon" href="data:,"></head><body><main><h1>City utilities</h1>'
+            "<p>Pay your bill.</p></main>"
+            f'<script src="{self.server.assistant_url}/widget.js"{attributes} defer></script>'
+            "</body></html>"
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        self.wfile.write(page)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Sites:
+    listed: CitySite  # in BOT_WIDGET_ORIGINS
+    unlisted: CitySite
+
+
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+def sites() -> Iterator[Sites]:
+    running = Sites(
+        CitySite(("127.0.0.1", free_port()), _CityPage),
+        CitySite(("127.0.0.1", free_port()), _CityPage),
+    )
+    for site in (running.listed, running.unlisted):
+        threading.Thread(target=site.serve_forever, daemon=True).start()
+    yield running
+    for site in (running.listed, running.unlisted):
+        site.shutdown()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, sites: Sites) -> Iterator[Servers]:
     model = latest_model()
     if model is None:
         pytest.fail("no trained model in models/: run `make train` (make test trains first)")
@@ -25,10 +85,19 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         "BOT_DATABASE_URL": f"sqlite:///{workdir / 'knowledge.db'}",
         "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
         "BOT_TRACKER_DB": str(workdir / "trackers.db"),
+        "BOT_WIDGET_ORIGINS": sites.listed.origin,
     }
     running = start_servers(model, workdir, env=env, token=TOKEN, debug_log=True)
+    sites.listed.assistant_url = sites.unlisted.assistant_url = running.rasa_url
     yield running
     running.stop()
+
+
+def tracker_of(servers: Servers, sender: str) -> Dict[str, Any]:
+    """A conversation as the Rasa server stores it (the HTTP API, with the test's token)."""
+    url = f"{servers.rasa_url}/conversations/{sender}/tracker?token={TOKEN}"
+    with urllib.request.urlopen(url, timeout=30) as reply:
+        return json.loads(reply.read())
 
 
 class Chat:
@@ -51,9 +120,7 @@ class Chat:
         return [m.get("text", "") for m in self.last]
 
     def tracker(self) -> Dict[str, Any]:
-        url = f"{self.servers.rasa_url}/conversations/{self.sender}/tracker?token={TOKEN}"
-        with urllib.request.urlopen(url, timeout=30) as reply:
-            return json.loads(reply.read())
+        return tracker_of(self.servers, self.sender)
 
     def slot(self, name: str) -> Any:
         return self.tracker()["slots"].get(name)

@@ -1,0 +1,193 @@
+"""The web chat widget a city embeds with one script tag, served by the Rasa server itself.
+
+    <script src="https://ASSISTANT/widget.js" data-city="odessa-tx" defer></script>
+
+Routes (all on the Rasa server's port):
+- GET  /widget.js, /widget.css   the widget (plain JavaScript and CSS, no other origin involved)
+- GET  /widget/demo              a demonstration city page with the widget
+- GET  /widget/config?city=ID    the city's name and phone numbers, and the web addresses the
+                                 widget may make clickable (those the knowledge gives)
+- POST /widget/webhook           {"sender", "message", "city"?} -> {"said": the message as kept
+                                 (card numbers, codes and SSNs removed, as in the REST channel),
+                                 "messages": the bot's messages}
+
+Cross-origin requests are answered only for the origins in BOT_WIDGET_ORIGINS (credentials.yml);
+a browser on any other site gets 403 before anything reaches Rasa. The widget sends its JSON as
+text/plain, a "simple" request that needs no CORS preflight (Rasa's own CORS layer answers every
+preflight itself, with no origin allowed). The demo page is served from the assistant's own origin.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List, Optional
+from urllib.parse import urlparse
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from assistant.channels.redacted import deliver
+from bot.conversation import PRESET_CITY
+from bot.knowledge.addresses import web_addresses
+from bot.knowledge.base import Knowledge
+from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
+from bot.settings import load_settings
+from bot.wording.phrases import contact_line
+
+STATIC = Path(__file__).resolve().parent.parent / "widget"
+FILES = {
+    "widget.js": "application/javascript; charset=utf-8",
+    "widget.css": "text/css; charset=utf-8",
+    "demo.html": "text/html; charset=utf-8",
+}
+SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CITY_ID = re.compile(r"^[a-z0-9-]{1,64}$")
+HELP_LINE = "ftc_identity_theft"
+
+
+@cache
+def _static(name: str) -> bytes:
+    return (STATIC / name).read_bytes()
+
+
+def parse_origins(value: Any) -> List[str]:
+    """'https://www.odessa-tx.gov, https://odessa-tx.gov' -> a list of origins (no trailing /)."""
+    if isinstance(value, list | tuple):
+        items = [str(v) for v in value]
+    else:
+        items = str(value or "").split(",")
+    return [item.strip().rstrip("/") for item in items if item.strip()]
+
+
+def city_config(knowledge: Knowledge, city_id: Optional[str]) -> Dict[str, Any]:
+    """What the widget needs before the first message: the city, whom to call when the
+    assistant cannot be reached, and which web addresses it may make clickable."""
+    city = knowledge.city(city_id)
+    help_line = knowledge.national.resource(HELP_LINE)
+    contacts = [c for c in (city.contacts if city else ()) if c.phone]
+    if help_line is not None:
+        contacts.append(help_line)
+    return {
+        "city": {"id": city.id, "name": city.display_name} if city else None,
+        "call": [{"label": c.label, "phone": c.phone, "line": contact_line(c)} for c in contacts],
+        "links": web_addresses(knowledge),
+    }
+
+
+def _json_object(raw: bytes) -> Dict[str, Any]:
+    """The request body as a JSON object ({} when it is not one)."""
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+class WidgetInput(InputChannel):
+    """The web widget's channel: its files, its configuration and its messages."""
+
+    def __init__(self, origins: Optional[List[str]] = None) -> None:
+        self.origins = origins or []
+        self._store: Optional[KnowledgeStore] = None
+
+    @classmethod
+    def name(cls) -> str:
+        return "widget"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> WidgetInput:
+        return cls(parse_origins((credentials or {}).get("origins")))
+
+    def url_prefix(self) -> str:
+        return "/"  # /widget.js at the top of the assistant's address, as cities paste it
+
+    def _knowledge(self) -> Knowledge:
+        if self._store is None:
+            settings = load_settings()
+            engine = make_engine(settings.database_url)
+            self._store = KnowledgeStore(engine, settings.knowledge_recheck_seconds)
+        return self._store.current()
+
+    def _cors(self, request: Request) -> Dict[str, str]:
+        origin = request.headers.get("origin")
+        if origin and origin.rstrip("/") in self.origins:
+            return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+        return {"Vary": "Origin"}
+
+    def _refused(self, request: Request) -> Optional[HTTPResponse]:
+        """403 for a browser on a site that is not listed (same-origin pages send no Origin, or
+        the assistant's own)."""
+        origin = request.headers.get("origin")
+        own = urlparse(origin or "").netloc == request.headers.get("host")
+        if origin and not own and origin.rstrip("/") not in self.origins:
+            return response.json({"error": "this site may not use the assistant"}, status=403)
+        return None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        widget = Blueprint("widget", __name__)
+
+        def static(name: str, cache: str = "public, max-age=300") -> HTTPResponse:
+            return response.raw(
+                _static(name),
+                content_type=FILES[name],
+                headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"},
+            )
+
+        @widget.route("/widget.js", methods=["GET"])
+        async def script(request: Request) -> HTTPResponse:
+            return static("widget.js")
+
+        @widget.route("/widget.css", methods=["GET"])
+        async def style(request: Request) -> HTTPResponse:
+            return static("widget.css")
+
+        @widget.route("/widget/demo", methods=["GET"])
+        async def demo(request: Request) -> HTTPResponse:
+            return static("demo.html", cache="no-cache")
+
+        @widget.route("/widget/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @widget.route("/widget/config", methods=["GET"])
+        async def config(request: Request) -> HTTPResponse:
+            refused = self._refused(request)
+            if refused is not None:
+                return refused
+            city_id = request.args.get("city") or ""
+            try:
+                knowledge = self._knowledge()
+            except KnowledgeNotLoaded:
+                return response.json({"error": "not ready"}, status=503)
+            body = city_config(knowledge, city_id if CITY_ID.match(city_id) else None)
+            return response.json(body, headers=self._cors(request))
+
+        @widget.route("/widget/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            refused = self._refused(request)
+            if refused is not None:
+                return refused
+            body = _json_object(request.body)
+            sender, text, city = body.get("sender"), body.get("message"), body.get("city")
+            if not (isinstance(sender, str) and SENDER.match(sender) and isinstance(text, str)):
+                return response.json(
+                    {
+                        "error": "send JSON with a 'sender' id (8-64 letters, digits, - or _) and "
+                        "a 'message' string"
+                    },
+                    status=400,
+                    headers=self._cors(request),
+                )
+            metadata = {PRESET_CITY: city} if isinstance(city, str) and CITY_ID.match(city) else {}
+            delivered = await deliver(on_new_message, sender, text, self.name(), metadata)
+            return response.json(
+                {"said": delivered.text, "messages": delivered.messages},
+                headers=self._cors(request),
+            )
+
+        return widget
