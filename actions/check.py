@@ -33,7 +33,7 @@ def check_and_reply(
         date_from_slot(slots.get("payment_date")),
         method_from_slot(slots.get("payment_method")),
     )
-    send_result(dispatcher, tracker, result)
+    send_result(dispatcher, tracker, knowledge, result)
     log_event(
         log,
         "check.done",

@@ -1,4 +1,9 @@
-"""Sending a check result or an answer in the wording of the resident's channel."""
+"""Sending a check result or an answer in the wording of the resident's channel.
+
+Fixed replies are domain responses (with `channel:` variations); a check result is rendered here
+by the channel the message came in on: a text message gets its summary first (SMS pages the rest
+behind "Reply MORE"), every other channel the chat replies.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,24 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers import Answer
+from bot.channels import SMS
+from bot.knowledge.base import Knowledge
 from bot.rules import Result
+from bot.wording import sms
 from bot.wording.answers import answer_messages
 from bot.wording.chat import result_messages
 
 
-def send_result(dispatcher: CollectingDispatcher, tracker: Tracker, result: Result) -> None:
-    """The verdict, why, steps, contacts and sources; then what the resident can do next."""
+def send_result(
+    dispatcher: CollectingDispatcher, tracker: Tracker, knowledge: Knowledge, result: Result
+) -> None:
+    """The verdict, why, steps, contacts and sources; and what the resident can do next."""
+    if tracker.get_latest_input_channel() == SMS:
+        dispatcher.utter_message(text=sms.summary(result, knowledge.national))
+        dispatcher.utter_message(response="utter_after_check")
+        for text in result_messages(result):  # the details, behind "Reply MORE"
+            dispatcher.utter_message(text=text)
+        return
     for text in result_messages(result):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(response="utter_after_check")

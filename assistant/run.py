@@ -90,6 +90,11 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
         "BOT_ACTION_ENDPOINT": f"http://127.0.0.1:{action_port}/webhook",
         "BOT_TRACKER_DB": str(settings.tracker_db),
         "BOT_WIDGET_ORIGINS": settings.widget_origins,
+        "BOT_SMS_AUTH_TOKEN": settings.sms_auth_token,
+        "BOT_SMS_SENDER_SECRET": settings.sms_sender_secret,
+        "BOT_SMS_PUBLIC_URL": settings.sms_public_url,
+        "BOT_SMS_DATABASE_URL": settings.sms_database_url,
+        "BOT_SMS_CITY": settings.sms_city,
     }
 
 
@@ -162,12 +167,23 @@ def model_or_exit() -> Path:
 
 def serve(rasa_port: int, action_port: int, out: TextIO, err: TextIO) -> int:
     """`make run`: both servers on fixed ports with the configured settings, until Ctrl-C."""
+    settings = load_settings()
+    if settings.sms_auth_token and len(settings.sms_sender_secret) < 32:
+        print(
+            "BOT_SMS_AUTH_TOKEN is set but BOT_SMS_SENDER_SECRET is missing or shorter than 32 "
+            "characters: the SMS channel will not start without it (it hides senders' numbers).",
+            file=err,
+        )
+        return 2
     servers = start_servers(model_or_exit(), RUN_DIR, rasa_port=rasa_port, action_port=action_port)
     print(
         f"The assistant is running.\n"
         f"  Web widget:     {servers.rasa_url}/widget/demo   (a demonstration city page)\n"
         f'  Embed it with:  <script src="{servers.rasa_url}/widget.js" data-city="odessa-tx" '
         f"defer></script>\n"
+        f"  SMS webhook:    {servers.rasa_url}/webhooks/sms/webhook "
+        f"({'on' if settings.sms_auth_token else 'off: set BOT_SMS_AUTH_TOKEN'}); try it with "
+        f'.venv/bin/python -m bot sms "was my payment affected?"\n'
         f"  Terminal chat:  make shell   (or .venv/bin/python -m bot chat)\n"
         f"  HTTP:           curl -s -XPOST {servers.rasa_url}{WEBHOOK} "
         f"-H 'Content-Type: application/json' "

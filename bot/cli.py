@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--action-port", type=int, default=5055)
     chat = sub.add_parser("chat", help="talk to the assistant in this terminal")
     chat.add_argument("--url", default="http://127.0.0.1:5005")
+    sms = sub.add_parser("sms", help="send one signed text message to the running assistant")
+    sms.add_argument("message", help='what the resident texts, e.g. "was my payment affected?"')
+    sms.add_argument("--from", dest="number", default="+15555550100", help="the sender's number")
+    sms.add_argument("--to", default="+15555550199", help="the assistant's SMS number")
+    sms.add_argument("--url", default="http://127.0.0.1:5005", help="the Rasa server")
 
     knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
@@ -159,12 +164,18 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO
     return chat(args.url, sys.stdin, out)
 
 
+def _sms(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from assistant.sms_cli import send
+
+    return send(settings, args.url, args.message, args.number, args.to, out)
+
+
 def main(
     argv: Optional[List[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings()
-    handlers = {"check": _check, "shell": _shell, "serve": _serve, "chat": _chat}
+    handlers = {"check": _check, "shell": _shell, "serve": _serve, "chat": _chat, "sms": _sms}
     handler = handlers.get(args.command) or {"validate": _validate, "load": _load}[args.action]
     try:
         return handler(args, settings, out, err)

@@ -72,6 +72,7 @@ _PHONE = (
     r"\bcalled\b",
     r"\bpay[- ]by[- ]phone\b",
     r"\btelephone\b",
+    r"^(tele)?phone$",  # a terse answer to "How did you pay?" (a text message: "phone")
 )
 _IN_PERSON = (
     r"\bin[- ]person\b",

@@ -23,6 +23,11 @@ class Settings:
     tracker_db: Path
     knowledge_recheck_seconds: float = 5.0
     widget_origins: str = ""  # comma-separated origins of the sites that embed the widget
+    sms_auth_token: str = ""  # the SMS provider's auth token (signs its webhooks); "" = SMS off
+    sms_sender_secret: str = ""  # the key of the HMAC that replaces senders' numbers
+    sms_public_url: str = ""  # the webhook's public URL, when a proxy changes it
+    sms_database_url: str = ""  # opt-outs, MORE pages, choices (SQLAlchemy URL)
+    sms_city: str = ""  # the city id, when the SMS number is one city's line
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -57,4 +62,11 @@ def load_settings(
         else (PROJECT_ROOT / tracker_db).resolve(),
         knowledge_recheck_seconds=float(values.get("BOT_KNOWLEDGE_RECHECK_SECONDS") or 5.0),
         widget_origins=values.get("BOT_WIDGET_ORIGINS") or "",
+        sms_auth_token=values.get("BOT_SMS_AUTH_TOKEN") or "",
+        sms_sender_secret=values.get("BOT_SMS_SENDER_SECRET") or "",
+        sms_public_url=values.get("BOT_SMS_PUBLIC_URL") or "",
+        sms_database_url=_absolute_sqlite(
+            values.get("BOT_SMS_DATABASE_URL") or "sqlite:///.data/sms.db", PROJECT_ROOT
+        ),
+        sms_city=values.get("BOT_SMS_CITY") or "",
     )

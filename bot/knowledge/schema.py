@@ -253,16 +253,27 @@ class Contact(Record):
     phone_source: Optional[Source] = None
 
 
+SHORT_STEP = 120  # characters: a step as a text message gives it
+
+
 class Step(Record):
-    """A protective step and the conditions under which it is given."""
+    """A protective step and the conditions under which it is given; `short` is the step in a
+    text message (at most 120 characters)."""
 
     id: Text
     text: Text
+    short: Optional[Text] = None
     verdicts: Tuple[Verdict, ...]
     if_exposed: Tuple[DataItem, ...] = ()
     if_not_exposed: Tuple[DataItem, ...] = ()
     unless_not_exposed: Tuple[DataItem, ...] = ()
     source: Source
+
+    @validator("short")
+    def _short_enough(cls, short: Optional[str]) -> Optional[str]:
+        if short is not None and len(short) > SHORT_STEP:
+            raise ValueError(f"short is {len(short)} characters; at most {SHORT_STEP} fit a text")
+        return short
 
 
 class OnlinePayments(Record):

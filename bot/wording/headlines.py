@@ -33,16 +33,16 @@ HEADLINES = {
     Verdict.UNDER_INVESTIGATION: Headline(
         "The city is still investigating; no scope has been published yet",
         "The city is still investigating, so there is no answer yet.",
-        "The city is still investigating; no answer yet.",
+        "No answer yet.",
     ),
     Verdict.NO_DETAILS_ON_RECORD: Headline(
         "This city was named as hit, but no details are on record",
         "I can't tell: this city was named as hit, but no details are on record.",
-        "Can't tell: the city was named as hit, but no details are on record.",
+        "Can't tell.",
     ),
     Verdict.NO_INCIDENT_ON_RECORD: Headline(
         "No Click2Gov incident is on record for this city",
         "I have no Click2Gov breach on record for that city.",
-        "No Click2Gov breach is on record for that city.",
+        "Not on record.",
     ),
 }

@@ -19,6 +19,8 @@ from assistant.run import Servers, free_port, latest_model, start_servers
 from tests.conftest import KNOWLEDGE_DIR
 
 TOKEN = "e2e-test-token"
+SMS_TOKEN = "e2e-sms-auth-token"
+SMS_SECRET = "e2e-sms-sender-secret-0123456789abcdef"
 
 
 class CitySite(ThreadingHTTPServer):
@@ -86,6 +88,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory, sites: Sites) -> Iterator[
         "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
         "BOT_TRACKER_DB": str(workdir / "trackers.db"),
         "BOT_WIDGET_ORIGINS": sites.listed.origin,
+        "BOT_SMS_AUTH_TOKEN": SMS_TOKEN,
+        "BOT_SMS_SENDER_SECRET": SMS_SECRET,
+        "BOT_SMS_DATABASE_URL": f"sqlite:///{workdir / 'sms.db'}",
     }
     running = start_servers(model, workdir, env=env, token=TOKEN, debug_log=True)
     sites.listed.assistant_url = sites.unlisted.assistant_url = running.rasa_url

@@ -1,0 +1,226 @@
+"""SMS through a Twilio-style webhook: POST /webhooks/sms/webhook (form-encoded From, To, Body,
+MessageSid), signed with X-Twilio-Signature, answered in the webhook's own response as TwiML.
+
+- The signature is checked with Twilio's RequestValidator against BOT_SMS_AUTH_TOKEN and the
+  public URL (BOT_SMS_PUBLIC_URL behind a proxy, else the URL as the request arrived). Unsigned,
+  forged, changed or wrong-URL requests get 403 and reach no conversation.
+- The conversation id is an HMAC of the sender's number (BOT_SMS_SENDER_SECRET): the number is
+  never stored or logged; card numbers, codes and SSNs are redacted as in every channel.
+- Replies are plain GSM-7, at most 3 segments (459 characters) a message; the rest waits behind
+  "Reply MORE"; choices are numbered and answered with a digit.
+- BOT_SMS_CITY (a city id) presets the city when the number is one city's line, as the widget's
+  data-city does.
+- HELP/INFO, the opt-out words (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT)
+  and the opt-in words (START, YES, UNSTOP) count as the whole message, in any case and spacing.
+  STOP is confirmed once, then nothing is sent until an opt-in word (which counts as one only
+  after STOP: otherwise "yes" is an answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL).
+
+Without BOT_SMS_AUTH_TOKEN the channel is off (503). With a token but no sender secret of at
+least 32 characters the Rasa server refuses to start.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from assistant.channels.redacted import deliver
+from bot.channels import SMS
+from bot.conversation import PRESET_CITY
+from bot.knowledge.base import Knowledge
+from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
+from bot.logs import log_event
+from bot.settings import load_settings
+from bot.sms_state import SmsState, sender_id
+from bot.textmessage import pages, segments, to_gsm
+from bot.wording import sms as wording
+
+log = logging.getLogger(__name__)
+OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
+OPT_IN = frozenset({"START", "YES", "UNSTOP"})
+HELP = frozenset({"HELP", "INFO"})
+MORE = "MORE"
+MIN_SECRET = 32
+
+
+class SmsNotConfigured(ValueError):
+    """The SMS channel has an auth token but no (long enough) sender secret."""
+
+
+def keyword(body: str) -> str:
+    """The message as a keyword: letters only, upper case ('  Stop ' -> 'STOP')."""
+    return re.sub(r"[^A-Za-z]", "", body).upper() if len(body) <= 40 else ""
+
+
+class SmsOutput(CollectingOutputChannel):
+    """Collects the bot's messages; named `sms` so that `channel: sms` responses apply."""
+
+    @classmethod
+    def name(cls) -> str:
+        return SMS
+
+
+def render(messages: List[Dict[str, Any]]) -> Tuple[List[str], List[str]]:
+    """The texts to page, and the payloads of the numbered choices (the last ones offered)."""
+    texts: List[str] = []
+    choices: List[str] = []
+    for message in messages:
+        buttons = [b for b in message.get("buttons") or [] if b.get("title") and b.get("payload")]
+        text = message.get("text") or ""
+        if buttons:
+            text = wording.choices_text(text, [b["title"] for b in buttons])
+            choices = [b["payload"] for b in buttons]
+        if text:
+            texts.append(text)
+    return texts, choices
+
+
+def twiml(text: Optional[str]) -> str:
+    reply = MessagingResponse()
+    if text:
+        reply.message(to_gsm(text))
+    return str(reply)
+
+
+class SmsInput(InputChannel):
+    """The SMS webhook."""
+
+    def __init__(
+        self,
+        auth_token: str = "",
+        sender_secret: str = "",
+        public_url: str = "",
+        state_url: str = "",
+        city: str = "",
+    ) -> None:
+        if auth_token and len(sender_secret) < MIN_SECRET:
+            raise SmsNotConfigured(
+                "The SMS channel needs BOT_SMS_SENDER_SECRET (at least 32 random characters) to "
+                "hide senders' phone numbers; set it in .env, or unset BOT_SMS_AUTH_TOKEN."
+            )
+        self.auth_token = auth_token
+        self.secret = sender_secret
+        self.public_url = public_url
+        self.state_url = state_url
+        self.city = city  # the city whose number this is (BOT_SMS_CITY), if the line is a city's
+        self._state: Optional[SmsState] = None
+        self._store: Optional[KnowledgeStore] = None
+
+    @classmethod
+    def name(cls) -> str:
+        return SMS
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> SmsInput:
+        values = {k: str(v or "") for k, v in (credentials or {}).items()}
+        return cls(
+            values.get("auth_token", ""),
+            values.get("sender_secret", ""),
+            values.get("public_url", ""),
+            values.get("database_url", ""),
+            values.get("city", ""),
+        )
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.auth_token)
+
+    def state(self) -> SmsState:
+        if self._state is None:
+            self._state = SmsState(make_engine(self.state_url or load_settings().sms_database_url))
+        return self._state
+
+    def _knowledge(self) -> Optional[Knowledge]:
+        if self._store is None:
+            settings = load_settings()
+            engine = make_engine(settings.database_url)
+            self._store = KnowledgeStore(engine, settings.knowledge_recheck_seconds)
+        try:
+            return self._store.current()
+        except KnowledgeNotLoaded:
+            return None
+
+    def signed(self, request: Request, params: Dict[str, str]) -> bool:
+        signature = request.headers.get("X-Twilio-Signature", "")
+        url = self.public_url or request.url
+        return bool(signature) and RequestValidator(self.auth_token).validate(
+            url, params, signature
+        )
+
+    async def answer(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, body: str
+    ) -> Optional[str]:
+        """The text to send back (None: send nothing)."""
+        state = self.state()
+        word = keyword(body)
+        stopped = state.opted_out(sender)
+        if word in OPT_OUT:
+            if stopped:
+                return None  # confirmed once already
+            state.set_opted_out(sender, True)
+            log_event(log, "sms.opted_out")
+            return wording.STOPPED
+        if stopped:
+            if word not in OPT_IN:
+                return None  # nothing at all until the resident opts in again
+            state.set_opted_out(sender, False)
+            log_event(log, "sms.opted_in")
+            return wording.WELCOME_BACK
+        if word in HELP:
+            knowledge = self._knowledge()
+            if knowledge is None:
+                return wording.PROGRAM
+            return wording.help_text(knowledge.city(self.city), knowledge.national)
+        if word == MORE:
+            return state.next_page(sender) or wording.NOTHING_MORE
+        choices = state.choices(sender)
+        number = body.strip()
+        if number.isdigit() and 1 <= int(number) <= len(choices):
+            body = choices[int(number) - 1]  # a numbered choice: its payload
+        metadata = {PRESET_CITY: self.city} if self.city else None
+        delivered = await deliver(
+            on_new_message, sender, body, self.name(), metadata, collector=SmsOutput()
+        )
+        texts, offered = render(delivered.messages)
+        replies = pages(texts) or [wording.NOTHING_MORE]
+        state.remember(sender, replies[1:], offered)
+        log_event(log, "sms.replied", pages=len(replies), segments=segments(replies[0]))
+        return replies[0]
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = Blueprint("sms_webhook", __name__)
+
+        @hook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.enabled else "off"})
+
+        @hook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.enabled:
+                return response.text("SMS is not set up (BOT_SMS_AUTH_TOKEN)", status=503)
+            params = {key: values[0] for key, values in (request.form or {}).items()}
+            if not self.signed(request, params):
+                log_event(log, "sms.refused", logging.WARNING)
+                return response.text("forbidden", status=403)
+            sender_number = params.get("From", "")
+            if not sender_number:
+                return response.text("missing From", status=400)
+            message_sid = params.get("MessageSid", "")
+            earlier = self.state().reply_to(message_sid) if message_sid else None
+            if earlier is not None:
+                return response.text(earlier, content_type="application/xml")
+            sender = sender_id(sender_number, self.secret)
+            reply = twiml(await self.answer(on_new_message, sender, params.get("Body", "")))
+            if message_sid:
+                self.state().remember_reply(message_sid, reply)
+            return response.text(reply, content_type="application/xml")
+
+        return hook

@@ -1,0 +1,160 @@
+"""A check result, and the SMS keywords, as text messages: plain GSM-7, the answer first.
+
+The summary is the verdict, a one-line why, the two most important steps and the one number to
+call; it fits one page (459 GSM-7 characters, 3 segments). The full chat answer follows behind
+"Reply MORE" (the SMS channel pages it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Dict, List, Optional
+
+from bot.dates import DateAnswer, DateSpan
+from bot.knowledge.schema import CityRecord, Contact, NationalRecord, Step, Window
+from bot.rules import Finding, Reason, Result
+from bot.textmessage import MAX_SEPTETS, MORE, pages, septets, to_gsm
+from bot.wording.headlines import HEADLINES
+from bot.wording.phrases import describe_date, describe_how, describe_method
+
+PROGRAM = "Click2Gov breach self-check"
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+HELP_LINE = "ftc_identity_theft"
+
+
+def short_day(day: date, year: bool = True) -> str:
+    """'Sep 3, 2019' or 'Sep 3'."""
+    text = f"{MONTHS[day.month - 1]} {day.day}"
+    return f"{text}, {day.year}" if year else text
+
+
+def short_window(window: Window) -> str:
+    """'Aug 27-Oct 14, 2019'."""
+    same_year = window.start.year == window.end.year
+    return f"{short_day(window.start, not same_year)}-{short_day(window.end)}"
+
+
+def short_when(when: Optional[DateAnswer]) -> str:
+    """'Sep 3, 2019', 'Jun 1-Jun 30, 2018' or the long form for anything else."""
+    if isinstance(when, DateSpan) and not when.approximate:
+        if when.is_day:
+            return short_day(when.start)
+        same_year = when.start.year == when.end.year
+        return f"{short_day(when.start, not same_year)}-{short_day(when.end)}"
+    return describe_date(when) or "not given"
+
+
+def _windows(finding: Finding) -> str:
+    return " or ".join(short_window(w) for w in finding.windows)
+
+
+def _city(result: Result) -> str:
+    return result.city.name if result.city else result.place
+
+
+SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
+    Reason.NAMED_WITHOUT_DETAILS: lambda r, f: (
+        f"{_city(r)} was named in the news as hit, but no notice with details is on record."
+    ),
+    Reason.UNDER_INVESTIGATION: lambda r, f: (
+        f"{_city(r)} is still investigating and has not said which payments were hit."
+    ),
+    Reason.NO_INCIDENT: lambda r, f: f"This check knows of no Click2Gov breach in {r.place}.",
+    Reason.OTHER_PLACE: lambda r, f: (
+        f"This check knows of no Click2Gov breach in {r.place}; the one it knows is in "
+        f"{f.about.display_name}."
+    ),
+    Reason.ONLY_OTHERS_AFFECTED: lambda r, f: (
+        f"{_city(r)} says only payments made {describe_how(f.scope)} were hit."
+    ),
+    Reason.METHOD_NOT_AFFECTED: lambda r, f: (
+        f"{_city(r)} says payments made {describe_method(r.method)} were not hit."
+    ),
+    Reason.DATE_OUTSIDE: lambda r, f: (
+        f"Your date is outside {_city(r)}'s breach dates ({_windows(f)})."
+    ),
+    Reason.AFFECTED_IN_WINDOW: lambda r, f: (
+        f"{_city(r)}: payments made {describe_how(f.scope)} {_windows(f)} were exposed; "
+        f"yours was {short_when(r.when)}."
+    ),
+    Reason.DATE_NOT_GIVEN: lambda r, f: (
+        f"If you paid {describe_how(f.scope)} {_windows(f)}, it was exposed."
+    ),
+    Reason.UNPUBLISHED_DATES: lambda r, f: (
+        f"{_city(r)} found hacked dates in {_windows(f)} but did not say which."
+    ),
+    Reason.DATE_PARTLY_INSIDE: lambda r, f: (
+        f"Your dates overlap {_city(r)}'s breach dates ({_windows(f)}) only in part."
+    ),
+    Reason.DATE_INSIDE: lambda r,
+    f: f"Your date is inside {_city(r)}'s breach dates ({_windows(f)}).",
+    Reason.METHOD_NOT_SAID: lambda r, f: (f"It was exposed if you paid {describe_how(f.scope)}."),
+    Reason.METHOD_NOT_NAMED: lambda r, f: (
+        f"The notice does not say if payments made {describe_method(r.method)} were hit."
+    ),
+}
+
+
+def why(result: Result) -> str:
+    """The reason in one line (the findings that decide; details come behind MORE)."""
+    return " ".join(SHORT[f.reason](result, f) for f in result.findings if f.reason in SHORT)
+
+
+def step_text(step: Step) -> str:
+    return step.short or step.text
+
+
+def call_line(result: Result, national: NationalRecord) -> Optional[str]:
+    """The one number to call: the city's, else the FTC's identity theft line."""
+    contact: Optional[Contact] = next((c for c in result.contacts if c.phone), None)
+    if contact is None:
+        contact = national.resource(HELP_LINE)
+    if contact is None or not contact.phone:
+        return None
+    name = contact.label.split(" \u2014 ")[0]  # "Federal Trade Commission — identity theft help"
+    return f"Call: {name} {contact.phone}"
+
+
+def summary(result: Result, national: NationalRecord) -> str:
+    """One text message: verdict, why, the two most important steps, the number to call."""
+    head = f"{HEADLINES[result.verdict].sms} {why(result)}"
+    call = call_line(result, national)
+    room = MAX_SEPTETS - septets(MORE) - 1  # the details follow behind MORE
+    for count in (2, 1, 0):  # fewer steps before anything else goes
+        steps = [f"{i}) {step_text(s)}" for i, s in enumerate(result.steps[:count], 1)]
+        lines = [
+            head,
+            *(["Do now: " + " ".join(steps)] if steps else []),
+            *([call] if call else []),
+        ]
+        text = to_gsm("\n".join(lines))
+        if septets(text) <= room:
+            return text
+    return pages([head], room, "")[0]
+
+
+def help_text(city: Optional[CityRecord], national: NationalRecord) -> str:
+    """HELP / INFO: the program, what it does, a number for help, how to stop (CTIA style)."""
+    contact = next((c for c in (city.contacts if city else ()) if c.phone), None)
+    contact = contact or national.resource(HELP_LINE)
+    number = f" Help: {contact.phone}." if contact and contact.phone else ""
+    return to_gsm(
+        f"{PROGRAM}: tells you if a payment to your city was hit by the Click2Gov breach and what "
+        f"to do. Text your city, date and how you paid.{number} Reply STOP to opt out. "
+        "Msg&data rates may apply."
+    )
+
+
+STOPPED = to_gsm(
+    f"{PROGRAM}: you are unsubscribed and will get no more messages. Reply START to come back."
+)
+WELCOME_BACK = to_gsm(
+    f"{PROGRAM}: welcome back. Text your city, payment date and how you paid, or HELP for help."
+)
+NOTHING_MORE = to_gsm("That is all. Reply HELP for help, or ask another question.")
+
+
+def choices_text(text: str, titles: List[str]) -> str:
+    """A question with its choices as numbered options: 'How did you pay?\\n1 Online, by card'."""
+    options = "\n".join(f"{i} {title}" for i, title in enumerate(titles, 1))
+    return f"{text}\n{options}" if text else options

@@ -1,0 +1,248 @@
+"""Text messages to the running Rasa server through the SMS webhook, signed as Twilio signs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from typing import Dict, List, Optional, Tuple
+
+import pytest
+from twilio.request_validator import RequestValidator
+
+from assistant.run import Servers
+from bot.settings import PROJECT_ROOT
+from bot.sms_state import sender_id
+from bot.textmessage import MAX_SEPTETS, is_gsm, septets
+from tests.e2e.conftest import SMS_SECRET, SMS_TOKEN, tracker_of
+
+pytestmark = pytest.mark.e2e
+
+PATH = "/webhooks/sms/webhook"
+
+
+def number_forms(number: str) -> List[str]:
+    """'+15555550123' in the ways it could be written down."""
+    d = re.sub(r"\D", "", number)[-10:]
+    return [
+        number,
+        d,
+        "1" + d,
+        f"{d[:3]}-{d[3:6]}-{d[6:]}",
+        f"({d[:3]}) {d[3:6]}-{d[6:]}",
+        f"{d[:3]}.{d[3:6]}.{d[6:]}",
+        f"+1 {d[:3]} {d[3:6]} {d[6:]}",
+    ]
+
+
+class Phone:
+    """A resident's phone texting the assistant."""
+
+    def __init__(self, servers: Servers, number: Optional[str] = None) -> None:
+        self.servers = servers
+        self.number = number or "+1555" + str(uuid.uuid4().int)[:7]
+        self.url = f"{servers.rasa_url}{PATH}"
+
+    @property
+    def sender(self) -> str:
+        return sender_id(self.number, SMS_SECRET)
+
+    def post(
+        self,
+        params: Dict[str, str],
+        signature: Optional[str] = None,
+        sign_for: Optional[str] = None,
+    ) -> Tuple[int, str]:
+        if signature is None:
+            signature = RequestValidator(SMS_TOKEN).compute_signature(sign_for or self.url, params)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if signature:
+            headers["X-Twilio-Signature"] = signature
+        request = urllib.request.Request(
+            self.url, data=urllib.parse.urlencode(params).encode(), headers=headers
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as reply:
+                return reply.status, reply.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def params(self, body: str, sid: Optional[str] = None) -> Dict[str, str]:
+        return {
+            "From": self.number,
+            "To": "+15555550199",
+            "Body": body,
+            "MessageSid": sid or f"SM{uuid.uuid4().hex}",
+        }
+
+    def text(self, body: str) -> Optional[str]:
+        """Send a text; the reply's body (None when nothing is sent back)."""
+        status, twiml = self.post(self.params(body))
+        assert status == 200, twiml
+        found = re.findall(r"<Message>(.*?)</Message>", twiml, re.S)
+        assert len(found) <= 1
+        if not found:
+            return None
+        reply = found[0].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        assert is_gsm(reply), reply  # plain GSM-7: no character forces UCS-2
+        assert septets(reply) <= MAX_SEPTETS, (septets(reply), reply)  # at most 3 segments
+        return reply
+
+    def slot(self, name: str):
+        return tracker_of(self.servers, self.sender)["slots"].get(name)
+
+    def user_turns(self) -> int:
+        events = tracker_of(self.servers, self.sender).get("events") or []
+        return len([e for e in events if e["event"] == "user"])
+
+
+@pytest.fixture
+def phone(servers: Servers) -> Phone:
+    return Phone(servers)
+
+
+def test_unsigned_forged_changed_and_wrong_url_requests_are_refused(phone: Phone):
+    params = phone.params("was my payment affected?")
+    assert phone.post(params, signature="")[0] == 403  # unsigned
+    assert phone.post(params, signature="bm90IGEgc2lnbmF0dXJl")[0] == 403  # forged
+    good = RequestValidator(SMS_TOKEN).compute_signature(phone.url, params)
+    changed = {**params, "Body": "STOP"}
+    assert phone.post(changed, signature=good)[0] == 403  # replayed with a changed body
+    elsewhere = phone.post(params, sign_for="https://elsewhere.example.gov/webhooks/sms/webhook")
+    assert elsewhere[0] == 403  # signed for another URL
+    wrong_key = RequestValidator("not-the-token").compute_signature(phone.url, params)
+    assert phone.post(params, signature=wrong_key)[0] == 403
+    assert phone.user_turns() == 0  # none of them reached a conversation
+
+
+def test_a_full_check_by_sms_with_a_numbered_choice(phone: Phone):
+    assert "Which city" in phone.text("was my payment affected?")
+    assert "When did you pay" in phone.text("odessa")
+    question = phone.text("9/5/19")
+    assert "1 Online, by card" in question and "2 Autopay" in question
+    verdict = phone.text("1")
+    assert verdict.startswith("Your payment WAS affected.")
+    assert "Sep 5, 2019" in verdict and "1-877-438-4338" in verdict
+    assert "Do now: 1)" in verdict and "Reply MORE for more." in verdict
+    assert phone.slot("verdict") == "affected"
+    assert phone.slot("city")["id"] == "odessa-tx"
+
+
+def test_more_returns_the_rest_then_says_that_is_all(phone: Phone):
+    first = phone.text("Odessa, 9/3/2019, online with a card")
+    assert "Reply MORE" in first
+    rest = []
+    for _ in range(10):
+        page = phone.text("more")
+        if page.startswith("That is all"):
+            break
+        rest.append(page)
+    joined = "\n".join(rest)
+    assert "What to do now:" in joined and "Who to contact:" in joined
+    assert "August 27, 2019 and October 14, 2019" in joined  # the full reason, behind MORE
+    assert not rest[-1].endswith("Reply MORE for more.")
+    assert phone.text("2").startswith("OK, let's start over.")  # the choice on the first page
+
+
+def test_help_stop_and_start(phone: Phone):
+    help_text = phone.text(" help ")
+    assert "Click2Gov breach self-check" in help_text and "STOP" in help_text
+    assert re.search(r"\d{3}-\d{3}-\d{4}", help_text)
+    assert "unsubscribed" in phone.text("Stop")
+    assert phone.text("was my payment affected?") is None  # nothing at all after STOP
+    assert phone.text("STOP") is None  # confirmed once only
+    assert phone.text("HELP") is None
+    assert "welcome back" in phone.text("start")
+    assert "Which city" in phone.text("was my payment affected?")
+
+
+def test_opt_out_words_and_opt_in(servers: Servers):
+    for word in ("STOPALL", "unsubscribe", "Cancel", "END", "quit", "REVOKE", "optout"):
+        phone = Phone(servers)
+        assert "unsubscribed" in phone.text(word), word
+        assert phone.text("odessa") is None
+    for word in ("UNSTOP", "Yes"):
+        phone = Phone(servers)
+        phone.text("STOP")
+        assert "welcome back" in phone.text(word)
+        assert "Which city" in phone.text("was my payment affected?")
+
+
+def test_yes_is_an_answer_unless_the_number_opted_out(phone: Phone):
+    assert "welcome back" not in (phone.text("yes") or "")
+
+
+@pytest.mark.parametrize(
+    "answer, channel, instrument",
+    [
+        ("phone", "phone", None),
+        ("web", "online_one_time", None),
+        ("card", None, "card"),
+        ("autopay", "autopay_existing", None),
+    ],
+)
+def test_terse_answers(servers: Servers, answer, channel, instrument):
+    phone = Phone(servers)
+    phone.text("was my payment affected?")
+    phone.text("odessa")
+    phone.text("9/5/19")
+    phone.text(answer)
+    method = phone.slot("payment_method")
+    assert (method["channel"], method["instrument"]) == (channel, instrument)
+    assert phone.slot("verdict") is not None
+
+
+def test_a_retried_webhook_gets_the_same_reply_and_is_processed_once(phone: Phone):
+    params = phone.params("was my payment affected?", sid="SMretry" + uuid.uuid4().hex)
+    first = phone.post(params)
+    again = phone.post(params)
+    assert first == again and first[0] == 200
+    assert phone.user_turns() == 1
+
+
+def test_a_card_number_texted_is_removed(phone: Phone, servers: Servers):
+    reply = phone.text("my card 4111 1111 1111 1111 was it stolen?")
+    assert "removed the card number" in reply
+    assert "4111" not in json.dumps(tracker_of(servers, phone.sender))
+
+
+def test_no_phone_number_is_stored_or_logged(servers: Servers):
+    phone = Phone(servers, "+15555550123")
+    phone.text("was my payment affected?")
+    phone.text("Bakersfield")
+    phone.text("STOP")
+    phone.text("START")
+    stored = [
+        servers.tracker_db,
+        servers.workdir / "sms.db",
+        servers.workdir / "rasa.log",
+        servers.workdir / "rasa.out",
+        servers.workdir / "actions.log",
+    ]
+    for path in stored:
+        assert path.exists(), path
+        content = path.read_bytes().decode("latin-1")
+        for form in number_forms(phone.number):
+            assert form not in content, (form, path.name)
+    assert phone.sender in servers.tracker_db.read_bytes().decode("latin-1")
+
+
+def test_the_command_line_tool_signs_and_shows_segments(servers: Servers):
+    environ = {**os.environ, "BOT_SMS_AUTH_TOKEN": SMS_TOKEN, "BOT_SMS_SENDER_SECRET": SMS_SECRET}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "sms", "HELP", "--url", servers.rasa_url],
+        cwd=PROJECT_ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Click2Gov breach self-check" in done.stdout
+    assert re.search(r"-- \d+ characters, \d segment\(s\), GSM-7", done.stdout)
