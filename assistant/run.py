@@ -95,6 +95,8 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
         "BOT_SMS_PUBLIC_URL": settings.sms_public_url,
         "BOT_SMS_DATABASE_URL": settings.sms_database_url,
         "BOT_SMS_CITY": settings.sms_city,
+        "BOT_AGENT_PASSWORD": settings.agent_password,
+        "BOT_AGENT_SESSION_HOURS": str(settings.agent_session_hours),
     }
 
 
@@ -184,6 +186,8 @@ def serve(rasa_port: int, action_port: int, out: TextIO, err: TextIO) -> int:
         f"  SMS webhook:    {servers.rasa_url}/webhooks/sms/webhook "
         f"({'on' if settings.sms_auth_token else 'off: set BOT_SMS_AUTH_TOKEN'}); try it with "
         f'.venv/bin/python -m bot sms "was my payment affected?"\n'
+        f"  Agent console:  {servers.rasa_url}/agent/ "
+        f"({'on' if settings.agent_password else 'off: set BOT_AGENT_PASSWORD in .env'})\n"
         f"  Terminal chat:  make shell   (or .venv/bin/python -m bot chat)\n"
         f"  HTTP:           curl -s -XPOST {servers.rasa_url}{WEBHOOK} "
         f"-H 'Content-Type: application/json' "

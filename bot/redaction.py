@@ -85,8 +85,22 @@ _NAMES = {
 }
 
 
+AGENT_WARNING = (
+    'The {what} was removed and is not stored. Tell the caller: "Please never read out card '
+    "numbers, security codes or Social Security numbers; I don't need them.\""
+)
+
+
+def _what(removed: Tuple[str, ...]) -> str:
+    names = [_NAMES[kind] for kind in removed]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def warning_for(removed: Tuple[str, ...]) -> str:
     """The message a resident reads after sharing a sensitive number."""
-    names = [_NAMES[kind] for kind in removed]
-    what = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
-    return WARNING.format(what=what)
+    return WARNING.format(what=_what(removed))
+
+
+def agent_warning_for(removed: Tuple[str, ...]) -> str:
+    """The message a support agent reads after typing a number a caller read out."""
+    return AGENT_WARNING.format(what=_what(removed))

@@ -28,6 +28,8 @@ class Settings:
     sms_public_url: str = ""  # the webhook's public URL, when a proxy changes it
     sms_database_url: str = ""  # opt-outs, MORE pages, choices (SQLAlchemy URL)
     sms_city: str = ""  # the city id, when the SMS number is one city's line
+    agent_password: str = ""  # the support-agent console's password; "" = the console is off
+    agent_session_hours: float = 8.0
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -69,4 +71,6 @@ def load_settings(
             values.get("BOT_SMS_DATABASE_URL") or "sqlite:///.data/sms.db", PROJECT_ROOT
         ),
         sms_city=values.get("BOT_SMS_CITY") or "",
+        agent_password=values.get("BOT_AGENT_PASSWORD") or "",
+        agent_session_hours=float(values.get("BOT_AGENT_SESSION_HOURS") or 8.0),
     )

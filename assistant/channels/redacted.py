@@ -7,7 +7,7 @@ only ever sees the redacted text, and a resident who typed such a number is warn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
@@ -31,6 +31,7 @@ async def deliver(
     input_channel: str,
     metadata: Optional[Dict[str, Any]] = None,
     collector: Optional[CollectingOutputChannel] = None,
+    warning: Callable[[Tuple[str, ...]], str] = warning_for,
 ) -> Delivered:
     """Redact, hand to Rasa, and return the bot's messages (the warning first, if any)."""
     cleaned = redact(text)
@@ -49,5 +50,5 @@ async def deliver(
     )
     messages: List[Dict[str, Any]] = list(getattr(output, "messages", []))
     if cleaned.changed:
-        messages.insert(0, {"recipient_id": sender, "text": warning_for(cleaned.removed)})
+        messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.removed)})
     return Delivered(cleaned.text, messages)

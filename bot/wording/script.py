@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from datetime import datetime
+from typing import Any, Dict, List, Optional
 
 from bot.rules import Result
 from bot.wording.headlines import HEADLINES
-from bot.wording.phrases import contact_line, describe_date, describe_method
+from bot.wording.phrases import contact_line, describe_date, describe_method, long_date
 from bot.wording.reasons import reason_text
 from bot.wording.sources import quoted
 
@@ -67,4 +68,63 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
             {"seed": s.seed, "quote": s.quote, "basis": s.basis.value, "how": s.how}
             for s in result.sources
         ],
+    }
+
+
+def notice_line(result: Result) -> Optional[str]:
+    """'Click2Gov Security Breach, posted December 12, 2019 (www...)' for the city's notice."""
+    notice = result.city.notice if result.city else None
+    if notice is None:
+        return None
+    parts = [notice.title or "the city's notice"]
+    if notice.published:
+        parts.append(f"posted {long_date(notice.published)}")
+    line = ", ".join(parts)
+    return f"{line} ({notice.url})" if notice.url else line
+
+
+def case_summary(result: Result, at: datetime) -> str:
+    """What a support agent copies into the city's ticketing system: what was checked and what
+    the caller was told. Built from the result only: nothing the caller said is copied."""
+    payment = _payment(result)
+    lines = [
+        "Click2Gov breach check - case summary",
+        f"Time: {at:%Y-%m-%d %H:%M %Z}".rstrip(),
+        f"City: {result.place}",
+        f"Payment date (as understood): {payment['payment_date'] or 'not given'}",
+        f"Payment method (as understood): {payment['payment_method'] or 'not given'}",
+        f"Verdict: {HEADLINES[result.verdict].title} ({result.verdict.value})",
+        f"Reason: {reason_text(result)}",
+    ]
+    if result.steps:
+        lines.append("Steps given:")
+        lines += [f"  {i}. {step.text}" for i, step in enumerate(result.steps, 1)]
+    numbers = [contact_line(c) for c in result.contacts if c.phone]
+    if numbers:
+        lines.append("Numbers given: " + "; ".join(numbers))
+    notice = notice_line(result)
+    if notice:
+        lines.append(f"Notice: {notice}")
+    return "\n".join(lines)
+
+
+def agent_payload(result: Result, at: datetime) -> Dict[str, Any]:
+    """The verdict as the agent console shows it: what to say, why, the notice's own words, the
+    steps to read out, the numbers to give, and the case summary."""
+    return {
+        "kind": "result",
+        "verdict": result.verdict.value,
+        "headline": HEADLINES[result.verdict].title,
+        "city": result.place,
+        **_payment(result),
+        "reason": reason_text(result),
+        "notice": notice_line(result),
+        "quotes": [
+            {"quote": s.quote, "document": s.seed, "basis": s.basis.value, "how": s.how}
+            for s in result.sources
+        ],
+        "notes": [note.text for note in result.notes],
+        "steps": [step.text for step in result.steps],
+        "numbers": [contact_line(c) for c in result.contacts],
+        "summary": case_summary(result, at),
     }

@@ -11,9 +11,12 @@ import urllib.request
 import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from assistant.run import Servers, free_port, latest_model, start_servers
 from tests.conftest import KNOWLEDGE_DIR
@@ -21,6 +24,39 @@ from tests.conftest import KNOWLEDGE_DIR
 TOKEN = "e2e-test-token"
 SMS_TOKEN = "e2e-sms-auth-token"
 SMS_SECRET = "e2e-sms-sender-secret-0123456789abcdef"
+AGENT_PASSWORD = "e2e agent passphrase for the console"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright (which downloads no browser of its own)."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed: run `make browser` (make test does it)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def serious_violations(page: Page) -> List[str]:
+    """axe-core's serious and critical accessibility violations on the page as it is now."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 class CitySite(ThreadingHTTPServer):
@@ -91,6 +127,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory, sites: Sites) -> Iterator[
         "BOT_SMS_AUTH_TOKEN": SMS_TOKEN,
         "BOT_SMS_SENDER_SECRET": SMS_SECRET,
         "BOT_SMS_DATABASE_URL": f"sqlite:///{workdir / 'sms.db'}",
+        "BOT_AGENT_PASSWORD": AGENT_PASSWORD,
     }
     running = start_servers(model, workdir, env=env, token=TOKEN, debug_log=True)
     sites.listed.assistant_url = sites.unlisted.assistant_url = running.rasa_url

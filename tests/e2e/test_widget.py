@@ -8,28 +8,17 @@ import json
 import re
 import urllib.error
 import urllib.request
-from pathlib import Path
 from typing import Any, Iterator, List
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from assistant.run import Servers
 from bot.settings import PROJECT_ROOT
-from tests.e2e.conftest import Sites, tracker_of
+from tests.e2e.conftest import Sites, serious_violations, tracker_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 RESULTS = PROJECT_ROOT / "results"
 CARD = re.compile(r"4111\D{0,3}1111\D{0,3}1111\D{0,3}1111")
 # Counts pointer and mouse events on the page: the keyboard test must cause none.
@@ -40,16 +29,6 @@ for (const kind of ["pointerdown", "mousedown", "mouseup"]) {
 }
 """
 HOST = "document.querySelector('.click2gov-widget')"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed: run `make browser` (make test does it)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -119,15 +98,6 @@ def open_by_keyboard(page: Page) -> Widget:
     page.wait_for_selector("#panel:not([hidden])")
     assert widget.js("return root.activeElement.id;") == "input"
     return widget
-
-
-def serious_violations(page: Page) -> List[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_a_full_check_by_keyboard_alone_survives_a_reload_and_starts_over(
