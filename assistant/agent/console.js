@@ -72,8 +72,8 @@
     $("reason").textContent = result.reason;
     $("notice").textContent = result.notice ? "Notice: " + result.notice : "No notice on record.";
     fill($("quotes"), result.quotes.map(function (q) {
-      var line = "\u201c" + q.quote + "\u201d (" + q.document + ", " + q.basis;
-      return line + (q.how ? "; inferred: " + q.how : "") + ")";
+      var basis = q.how ? "inferred: " + q.how : q.basis;
+      return "\u201c" + q.quote + "\u201d (" + q.document + ", " + basis + ")";
     }));
     fill($("steps"), result.steps);
     fill($("numbers"), result.numbers);
