@@ -5,13 +5,14 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
 RASA := $(VENV)/bin/rasa
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 MODEL := models/selfcheck.tar.gz
 RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: venv run serve shell check test lint unit validate train rasa-test e2e test-browser browser \
-	knowledge-validate knowledge-load eval eval-dates lock clean
+	production-deps bench purge knowledge-validate knowledge-load eval eval-dates lock clean
 
 venv: $(STAMP)
 
@@ -56,13 +57,30 @@ rasa-test: train
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors \
 	  --out results/core
 
-## e2e: the conversation over HTTP and the web widget in headless Chromium, against real servers
-e2e: train browser
+## e2e: conversations over HTTP, the widget and the agent console in headless Chromium, SMS,
+## faults, and the production deployment (PostgreSQL, Redis, nginx), against real servers
+e2e: train browser production-deps
 	$(PY) -m pytest -m e2e
 
 ## test-browser: only the web widget's browser tests
 test-browser: train browser
 	$(PY) -m pytest -m browser
+
+## production-deps: nginx, the production deployment's load balancer (Debian's package)
+production-deps: $(NGINX)
+
+$(NGINX):
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "The production deployment needs nginx: run 'sudo apt-get install nginx-light'" >&2; exit 1; fi
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light
+
+## bench: the load test, the embedded default next to the production deployment (loopback only)
+bench: train production-deps
+	$(PY) scripts/bench.py --deployment both --residents 1 8 16 --seconds 20
+
+## purge: delete conversations older than BOT_RETENTION_DAYS (30) from the tracker store
+purge: venv
+	$(PY) -m bot purge
 
 ## browser: Debian's Chromium for the browser tests (Playwright drives it; no browser download)
 browser: $(CHROMIUM)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import List, Optional, TextIO
 
@@ -61,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     sms.add_argument("--from", dest="number", default="+15555550100", help="the sender's number")
     sms.add_argument("--to", default="+15555550199", help="the assistant's SMS number")
     sms.add_argument("--url", default="http://127.0.0.1:5005", help="the Rasa server")
+
+    purge = sub.add_parser("purge", help="delete conversations older than an age")
+    purge.add_argument(
+        "--older-than",
+        default=None,
+        help="e.g. 30d (days), 12h or 4w; default: BOT_RETENTION_DAYS days (30)",
+    )
 
     knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
@@ -164,6 +171,23 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO
     return chat(args.url, sys.stdin, out)
 
 
+def _purge(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.retention import parse_age, purge_conversations
+
+    try:
+        age = parse_age(args.older_than) if args.older_than else None
+    except ValueError as error:
+        print(str(error), file=err)
+        return 2
+    age = age or timedelta(days=settings.retention_days)
+    done = purge_conversations(make_engine(settings.tracker_url), age)
+    print(
+        f"Deleted {done.conversations} conversation(s) ({done.events} events) older than {age}.",
+        file=out,
+    )
+    return 0
+
+
 def _sms(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     from assistant.sms_cli import send
 
@@ -175,7 +199,14 @@ def main(
 ) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings()
-    handlers = {"check": _check, "shell": _shell, "serve": _serve, "chat": _chat, "sms": _sms}
+    handlers = {
+        "check": _check,
+        "shell": _shell,
+        "serve": _serve,
+        "chat": _chat,
+        "sms": _sms,
+        "purge": _purge,
+    }
     handler = handlers.get(args.command) or {"validate": _validate, "load": _load}[args.action]
     try:
         return handler(args, settings, out, err)

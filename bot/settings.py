@@ -30,6 +30,15 @@ class Settings:
     sms_city: str = ""  # the city id, when the SMS number is one city's line
     agent_password: str = ""  # the support-agent console's password; "" = the console is off
     agent_session_hours: float = 8.0
+    deployment: str = "default"  # default (one of each, SQLite) | production (see README)
+    tracker_url: str = ""  # the conversations' database (production: PostgreSQL)
+    redis_url: str = "redis://127.0.0.1:6379/0"  # the lock store (production)
+    rasa_instances: int = 2  # Rasa servers behind the load balancer (production)
+    action_workers: int = 1  # Sanic workers of the action server
+    retention_days: int = 30  # conversations older than this are deleted by `bot purge`
+    message_max_chars: int = 1000  # longer messages get a polite reply and never reach Rasa
+    rate_limit_per_minute: int = 20  # messages a sender may send in any minute
+    action_timeout_seconds: float = 20.0  # how long Rasa waits for the action server
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -55,22 +64,40 @@ def load_settings(
         knowledge = (PROJECT_ROOT / knowledge).resolve()
     url = values.get("BOT_DATABASE_URL") or "sqlite:///.data/knowledge.db"
     tracker_db = Path(values.get("BOT_TRACKER_DB") or ".data/trackers.db")
+    if not tracker_db.is_absolute():
+        tracker_db = (PROJECT_ROOT / tracker_db).resolve()
+    deployment = values.get("BOT_DEPLOYMENT") or "default"
+    if deployment not in ("default", "production"):
+        raise ValueError(f"BOT_DEPLOYMENT must be default or production, not {deployment!r}")
+    production = deployment == "production"
+    database_url = _absolute_sqlite(url, PROJECT_ROOT)
+    # In production one PostgreSQL database holds the knowledge, the conversations and SMS state.
+    tracker_default = database_url if production else f"sqlite:///{tracker_db}"
     return Settings(
         knowledge_dir=knowledge,
-        database_url=_absolute_sqlite(url, PROJECT_ROOT),
+        database_url=database_url,
         time_zone=values.get("BOT_TIME_ZONE") or DEFAULT_TIME_ZONE,
-        tracker_db=tracker_db
-        if tracker_db.is_absolute()
-        else (PROJECT_ROOT / tracker_db).resolve(),
+        tracker_db=tracker_db,
         knowledge_recheck_seconds=float(values.get("BOT_KNOWLEDGE_RECHECK_SECONDS") or 5.0),
         widget_origins=values.get("BOT_WIDGET_ORIGINS") or "",
         sms_auth_token=values.get("BOT_SMS_AUTH_TOKEN") or "",
         sms_sender_secret=values.get("BOT_SMS_SENDER_SECRET") or "",
         sms_public_url=values.get("BOT_SMS_PUBLIC_URL") or "",
         sms_database_url=_absolute_sqlite(
-            values.get("BOT_SMS_DATABASE_URL") or "sqlite:///.data/sms.db", PROJECT_ROOT
+            values.get("BOT_SMS_DATABASE_URL")
+            or (database_url if production else "sqlite:///.data/sms.db"),
+            PROJECT_ROOT,
         ),
         sms_city=values.get("BOT_SMS_CITY") or "",
         agent_password=values.get("BOT_AGENT_PASSWORD") or "",
         agent_session_hours=float(values.get("BOT_AGENT_SESSION_HOURS") or 8.0),
+        deployment=deployment,
+        tracker_url=values.get("BOT_TRACKER_URL") or tracker_default,
+        redis_url=values.get("BOT_REDIS_URL") or "redis://127.0.0.1:6379/0",
+        rasa_instances=int(values.get("BOT_RASA_INSTANCES") or 2),
+        action_workers=int(values.get("BOT_ACTION_WORKERS") or (2 if production else 1)),
+        retention_days=int(values.get("BOT_RETENTION_DAYS") or 30),
+        message_max_chars=int(values.get("BOT_MESSAGE_MAX_CHARS") or 1000),
+        rate_limit_per_minute=int(values.get("BOT_RATE_LIMIT_PER_MINUTE") or 20),
+        action_timeout_seconds=float(values.get("BOT_ACTION_TIMEOUT_SECONDS") or 20),
     )

@@ -30,7 +30,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from assistant.agent_auth import AgentAuth
-from assistant.channels.redacted import deliver
+from assistant.channels.delivery import deliver
 from bot.channels import AGENT
 from bot.logs import log_event
 from bot.redaction import agent_warning_for

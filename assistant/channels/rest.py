@@ -14,7 +14,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from assistant.channels.redacted import deliver
+from assistant.channels.delivery import deliver
 
 
 class RedactingRestInput(InputChannel):

@@ -32,7 +32,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from assistant.channels.redacted import deliver
+from assistant.channels.delivery import deliver
 from bot.channels import SMS
 from bot.conversation import PRESET_CITY
 from bot.knowledge.base import Knowledge

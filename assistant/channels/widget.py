@@ -31,7 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from assistant.channels.redacted import deliver
+from assistant.channels.delivery import deliver
 from bot.conversation import PRESET_CITY
 from bot.knowledge.addresses import web_addresses
 from bot.knowledge.base import Knowledge

@@ -15,6 +15,7 @@ from typing import Callable, Optional
 
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.knowledge.base import Knowledge
@@ -31,10 +32,13 @@ class KnowledgeNotLoaded(RuntimeError):
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for a database URL; a SQLite file's folder is created if needed."""
-    if url.startswith("sqlite:///") and not url.endswith(":memory:"):
-        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(url, future=True)
+    """An engine for a database URL; a SQLite file's folder is created if needed. Pooled
+    connections to a server are tested before use (the first query after a restart works)."""
+    if url.startswith("sqlite"):
+        if url.startswith("sqlite:///") and not url.endswith(":memory:"):
+            Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(url, future=True)
+    return create_engine(url, future=True, pool_pre_ping=True)
 
 
 def create_schema(engine: Engine) -> None:
@@ -104,6 +108,8 @@ def read_loaded(engine: Engine) -> Knowledge:
     if not inspect(engine).has_table(MetaRow.__tablename__):
         raise KnowledgeNotLoaded("no knowledge loaded: run `python -m bot knowledge load`")
     with Session(engine, future=True) as session, session.begin():
+        if engine.dialect.name == "postgresql":  # one snapshot for every statement below
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         mark = session.get(MetaRow, "fingerprint")
         national = session.get(NationalRow, "national") if mark else None
         if mark is None or national is None:
@@ -141,12 +147,18 @@ class KnowledgeStore:
         if self._current is not None and now - self._checked_at < self.recheck_seconds:
             return self._current
         self._checked_at = now
-        if self._current is None or self.fingerprint() != self._current.fingerprint:
-            self._current = read_loaded(self.engine)
-            log_event(
-                log,
-                "knowledge.read",
-                cities=len(self._current.cities),
-                fingerprint=self._current.fingerprint[:12],
-            )
+        try:
+            if self._current is None or self.fingerprint() != self._current.fingerprint:
+                self._current = read_loaded(self.engine)
+                log_event(
+                    log,
+                    "knowledge.read",
+                    cities=len(self._current.cities),
+                    fingerprint=self._current.fingerprint[:12],
+                )
+        except SQLAlchemyError as error:
+            if self._current is None:
+                raise
+            # The database is away: keep answering from the knowledge already read.
+            log_event(log, "knowledge.recheck_failed", logging.WARNING, error=type(error).__name__)
         return self._current

@@ -105,3 +105,27 @@ def test_fingerprint_follows_content(knowledge_copy):
     tyler.write_text(tyler.read_text() + "\n# a comment\n")
     assert fingerprint(knowledge_copy) != before
     assert read_knowledge(knowledge_copy).fingerprint == fingerprint(knowledge_copy)
+
+
+def test_a_database_away_at_a_recheck_leaves_the_knowledge_read_before(
+    engine, knowledge_copy, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    from bot.knowledge import store as store_module
+
+    now = [0.0]
+    store = KnowledgeStore(engine, recheck_seconds=1, clock=lambda: now[0])
+    load_folder(engine, knowledge_copy)
+    first = store.current()
+
+    def away(_engine):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(store_module, "stored_fingerprint", away)
+    monkeypatch.setattr(store_module, "read_loaded", away)
+    now[0] = 5.0
+    assert store.current() is first  # answers go on from what was read
+    fresh = KnowledgeStore(engine)
+    with pytest.raises(OperationalError):
+        fresh.current()  # with nothing read yet, the error is not hidden

@@ -1,0 +1,108 @@
+"""One message through Rasa, the same way for every channel.
+
+Before Rasa: an empty message or one over BOT_MESSAGE_MAX_CHARS gets a polite reply and never
+reaches the conversation; a sender over BOT_RATE_LIMIT_PER_MINUTE messages a minute is asked to
+wait; card numbers, security codes and SSNs are removed (so Rasa, the tracker store and the logs
+only ever see the redacted text) and the resident is warned. If Rasa fails (its database is down,
+say), the resident gets an apology, never an error page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
+
+from bot.logs import log_event
+from bot.redaction import redact, warning_for
+from bot.wording import limits
+
+log = logging.getLogger(__name__)
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+# Set by assistant/run.py from the settings (.env) for the Rasa process.
+MAX_CHARS = int(os.environ.get("BOT_MESSAGE_MAX_CHARS") or 1000)
+PER_MINUTE = int(os.environ.get("BOT_RATE_LIMIT_PER_MINUTE") or 20)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """The text as Rasa saw (and stored) it, and the bot's messages in reply."""
+
+    text: str
+    messages: List[Dict[str, Any]]
+
+
+class RateLimit:
+    """At most `per_minute` messages a sender in any 60 seconds (in this process)."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self._clock = clock
+        self._seen: Dict[str, Deque[float]] = defaultdict(deque)
+
+    def allows(self, sender: str) -> bool:
+        now = self._clock()
+        recent = self._seen[sender]
+        while recent and recent[0] <= now - 60:
+            recent.popleft()
+        if len(recent) >= self.per_minute:
+            return False
+        recent.append(now)
+        if len(self._seen) > 100_000:  # forget idle senders rather than grow without end
+            for idle in [s for s, times in self._seen.items() if not times][:50_000]:
+                del self._seen[idle]
+        return True
+
+
+RATE = RateLimit(PER_MINUTE)
+
+
+def _reply(sender: str, text: str, kept: str = "") -> Delivered:
+    return Delivered(kept, [{"recipient_id": sender, "text": text}])
+
+
+async def deliver(
+    on_new_message: OnNewMessage,
+    sender: str,
+    text: str,
+    input_channel: str,
+    metadata: Optional[Dict[str, Any]] = None,
+    collector: Optional[CollectingOutputChannel] = None,
+    warning: Callable[[Tuple[str, ...]], str] = warning_for,
+) -> Delivered:
+    """Check, redact, hand to Rasa, and return the bot's messages (the warning first, if any)."""
+    if not text.strip():
+        return _reply(sender, limits.EMPTY)
+    if len(text) > MAX_CHARS:
+        log_event(log, "message.too_long", channel=input_channel, length=len(text))
+        return _reply(sender, limits.TOO_LONG.format(length=len(text), limit=MAX_CHARS))
+    if not RATE.allows(sender):
+        log_event(log, "message.rate_limited", channel=input_channel)
+        return _reply(sender, limits.TOO_FAST)
+    cleaned = redact(text)
+    metadata = dict(metadata or {})
+    if cleaned.changed:
+        metadata["redacted"] = list(cleaned.removed)
+    output: OutputChannel = collector or CollectingOutputChannel()
+    try:
+        await on_new_message(
+            UserMessage(
+                cleaned.text,
+                output,
+                sender,
+                input_channel=input_channel,
+                metadata=metadata or None,
+            )
+        )
+    except Exception as error:  # noqa: BLE001 - whatever broke, the resident gets an answer
+        log_event(log, "message.failed", logging.ERROR, error=type(error).__name__)
+        return _reply(sender, limits.FAILED, cleaned.text)
+    messages: List[Dict[str, Any]] = list(getattr(output, "messages", []))
+    if cleaned.changed:
+        messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.removed)})
+    return Delivered(cleaned.text, messages)

@@ -1,0 +1,177 @@
+"""Load test: simulated residents doing full checks against a running deployment (loopback only).
+
+    python scripts/bench.py --deployment default --residents 1 8 16 --seconds 20
+    python scripts/bench.py --deployment production --residents 8
+
+Each resident runs 4-message checks ("was my payment affected?", a city, a date, a method), one
+new conversation per check, as fast as the replies come. Afterwards every conversation's tracker
+is read back and checked: all 4 turns there, in order, with a verdict. Prints throughput, p50/p95
+per-turn latency, errors, lost or reordered turns, memory (RSS) of every process and the time
+from start to ready.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.run import WEBHOOK, Servers, model_or_exit, start_servers  # noqa: E402
+from bot.postgres import fresh_postgres_database  # noqa: E402
+
+TOKEN = "bench-token"
+BENCH_DATABASE = "postgresql://postgres@127.0.0.1:5432/click2gov_bench"
+CHECKS = [
+    ("Odessa", "Sept 3 2019", "online with my Visa", "affected"),
+    ("Midwest City", "March 2 2018", "online with my debit card", "possibly_affected"),
+    ("Bakersfield", "Nov 20 2018", "online by card", "not_affected"),
+    ("St Pete", "Sep 1 2018", "by phone", "not_affected"),
+]
+
+
+@dataclass
+class Run:
+    latencies: List[float] = field(default_factory=list)
+    errors: int = 0
+    conversations: List[Tuple[str, Tuple[str, ...], str]] = field(default_factory=list)
+
+
+async def resident(
+    session: aiohttp.ClientSession, url: str, deadline: float, run: Run, number: int
+) -> None:
+    turn = 0
+    while time.monotonic() < deadline:
+        city, when, how, verdict = CHECKS[(number + turn) % len(CHECKS)]
+        turn += 1
+        sender = f"bench-{uuid.uuid4().hex[:16]}"
+        messages = ("was my payment affected?", city, when, how)
+        for text in messages:
+            started = time.perf_counter()
+            try:
+                async with session.post(
+                    url, json={"sender": sender, "message": text}, timeout=30
+                ) as reply:
+                    body = await reply.json(content_type=None)
+                    if reply.status != 200 or not body:
+                        run.errors += 1
+            except (aiohttp.ClientError, asyncio.TimeoutError, json.JSONDecodeError):
+                run.errors += 1
+            run.latencies.append((time.perf_counter() - started) * 1000)
+        run.conversations.append((sender, messages, verdict))
+
+
+async def load(url: str, residents: int, seconds: float) -> Tuple[Run, float]:
+    run = Run()
+    connector = aiohttp.TCPConnector(limit=residents * 2)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.monotonic()
+        deadline = started + seconds
+        await asyncio.gather(*(resident(session, url, deadline, run, n) for n in range(residents)))
+        elapsed = time.monotonic() - started
+    return run, elapsed
+
+
+async def verify(api: str, run: Run, token: str = TOKEN) -> Tuple[int, int]:
+    """(lost or reordered conversations, wrong verdicts) read back from the tracker store."""
+    broken = wrong = 0
+    async with aiohttp.ClientSession() as session:
+        for sender, messages, verdict in run.conversations:
+            async with session.get(f"{api}/conversations/{sender}/tracker?token={token}") as r:
+                tracker = await r.json()
+            said = tuple(e.get("text") for e in tracker.get("events", []) if e["event"] == "user")
+            if said != messages:
+                broken += 1
+            elif tracker["slots"].get("verdict") != verdict:
+                wrong += 1
+    return broken, wrong
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def measure(servers: Servers, residents: Sequence[int], seconds: float) -> List[Dict]:
+    rows = []
+    url = servers.rasa_url + WEBHOOK
+    for count in residents:
+        asyncio.run(load(url, count, 3))  # warm-up, not counted
+        run, elapsed = asyncio.run(load(url, count, seconds))
+        broken, wrong = asyncio.run(verify(servers.instances[0], run))
+        rows.append(
+            {
+                "residents": count,
+                "messages": len(run.latencies),
+                "throughput": len(run.latencies) / elapsed,
+                "p50": statistics.median(run.latencies) if run.latencies else 0.0,
+                "p95": percentile(run.latencies, 0.95),
+                "errors": run.errors + wrong,
+                "lost_or_reordered": broken,
+            }
+        )
+    return rows
+
+
+def environment(name: str, workdir: Path) -> Dict[str, str]:
+    """Private databases for one run: SQLite files, or a fresh PostgreSQL database."""
+    env = {"BOT_DEPLOYMENT": name, "BOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    if name == "default":
+        env["BOT_DATABASE_URL"] = f"sqlite:///{workdir / 'knowledge.db'}"
+        env["BOT_TRACKER_DB"] = str(workdir / "trackers.db")
+    else:
+        env["BOT_DATABASE_URL"] = fresh_postgres_database(BENCH_DATABASE)
+        env["BOT_REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--deployment", choices=["default", "production", "both"], default="both")
+    parser.add_argument("--residents", type=int, nargs="+", default=[1, 8, 16])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    args = parser.parse_args()
+    names = ["default", "production"] if args.deployment == "both" else [args.deployment]
+    results = {}
+    for name in names:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+        began = time.monotonic()
+        servers = start_servers(
+            model_or_exit(), workdir, env=environment(name, workdir), token=TOKEN
+        )
+        ready = time.monotonic() - began
+        try:
+            rows = measure(servers, args.residents, args.seconds)
+            memory = servers.memory()
+        finally:
+            servers.stop()
+        results[name] = {"rows": rows, "ready_seconds": ready, "memory_mb": memory}
+        print(f"\n{name}: ready in {ready:.1f} s; memory (RSS, MB): {memory}")
+        print("| residents | messages | throughput | p50 | p95 | errors | lost/reordered |")
+        print("|---|---|---|---|---|---|---|")
+        for row in rows:
+            print(
+                f"| {row['residents']} | {row['messages']} | {row['throughput']:.1f} msg/s | "
+                f"{row['p50']:.0f} ms | {row['p95']:.0f} ms | {row['errors']} | "
+                f"{row['lost_or_reordered']} |"
+            )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
