@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-import uuid
 from typing import List, Optional, TextIO
 
 from assistant.run import RUN_DIR, WEBHOOK, Servers, model_or_exit, start_servers
+from bot.ids import new_id
 
 
 def say(url: str, sender: str, text: str) -> List[str]:
@@ -36,7 +36,7 @@ def chat(url: str, stdin: TextIO, out: TextIO) -> int:
         print("Starting the assistant (about half a minute)...", file=out, flush=True)
         started = start_servers(model_or_exit(), RUN_DIR / "shell")
         url = started.rasa_url
-    sender = f"terminal-{uuid.uuid4().hex[:8]}"
+    sender = new_id("terminal")
     print("Type your message; 'quit' to leave. Try: was my payment affected?", file=out)
     try:
         while True:

@@ -12,6 +12,7 @@ endpoints.production.yml:  lock_store: {type: assistant.locks.AtomicRedisLockSto
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import secrets
 from contextlib import asynccontextmanager
@@ -45,6 +46,10 @@ class AtomicRedisLockStore(LockStore):
         self.redis = aioredis.from_url(address, db=int(config.get("db") or 0))
         self.prefix = str(config.get("key_prefix") or "click2gov") + ":lock:"
 
+    def key(self, conversation_id: str) -> str:
+        """The Redis key of a conversation's lock (hashed: a conversation id may be anything)."""
+        return self.prefix + hashlib.sha256(conversation_id.encode()).hexdigest()[:32]
+
     @asynccontextmanager
     async def lock(
         self,
@@ -52,7 +57,7 @@ class AtomicRedisLockStore(LockStore):
         lock_lifetime: float = LOCK_LIFETIME,
         wait_time_in_seconds: float = RETRY_SECONDS,
     ) -> AsyncGenerator[TicketLock, None]:
-        key = self.prefix + conversation_id
+        key = self.key(conversation_id)
         token = secrets.token_hex(16)
         milliseconds = int(lock_lifetime * 1000)
         deadline = asyncio.get_running_loop().time() + lock_lifetime

@@ -18,6 +18,9 @@ is tested in tests/assistant/test_patches.py:
    word. Now the error goes up to the channel, which apologises; nothing is saved elsewhere.
 5. postgres_pool_pre_ping: pooled PostgreSQL connections are tested before use, so the first turn
    after a database restart works instead of failing on a dead connection.
+6. redact_every_message: `MessageProcessor.log_message` is where every user message enters a
+   conversation (every channel, and the HTTP API's POST /conversations/<id>/messages, which no
+   channel sees). The text and the sender id are redacted there too (bot/redaction.py).
 """
 
 from __future__ import annotations
@@ -137,12 +140,29 @@ def postgres_pool_pre_ping() -> None:
     tracker_store.create_engine_kwargs = with_pre_ping
 
 
+def redact_every_message() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    from bot.redaction import redact, safe_sender_id
+
+    log_message: Callable = MessageProcessor.log_message
+
+    async def log_redacted(self: Any, message: Any, should_save_tracker: bool = True) -> Any:
+        if message.text:
+            message.text = redact(message.text).text
+        message.sender_id = safe_sender_id(str(message.sender_id))
+        return await log_message(self, message, should_save_tracker)
+
+    MessageProcessor.log_message = log_redacted
+
+
 PATCHES = (
     cached_action_validation,
     action_timeout,
     action_failure_apology,
     tracker_store_errors_are_errors,
     postgres_pool_pre_ping,
+    redact_every_message,
 )
 
 

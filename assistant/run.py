@@ -95,7 +95,8 @@ class Servers:
 def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
     """The values endpoints*.yml and credentials.yml read from the environment."""
     values = {
-        "BOT_ACTION_ENDPOINT": f"http://127.0.0.1:{action_port}/webhook",
+        "BOT_ACTION_ENDPOINT": f"http://{_address(settings.action_host)}:{action_port}/webhook",
+        "BOT_ACTION_TOKEN": settings.action_token,
         "BOT_TRACKER_DB": str(settings.tracker_db),
         "BOT_WIDGET_ORIGINS": settings.widget_origins,
         "BOT_SMS_AUTH_TOKEN": settings.sms_auth_token,
@@ -125,13 +126,18 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
     return values
 
 
-def _actions(environ: Dict[str, str], workdir: Path, port: int, workers: int) -> Managed:
+def _address(host: str) -> str:
+    """Where to reach a server listening on host (all interfaces: this machine's loopback)."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::") else host
+
+
+def _actions(environ: Dict[str, str], workdir: Path, port: int, workers: int, host: str) -> Managed:
     return Managed(
         "actions",
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "assistant.action_server", "--port", str(port)],
         {**environ, "ACTION_SERVER_SANIC_WORKERS": str(workers)},
         workdir / "actions.log",
-        f"http://127.0.0.1:{port}/health",
+        f"http://{_address(host)}:{port}/health",
     )
 
 
@@ -241,7 +247,9 @@ def start_servers(
     action_port = action_port or free_port()
     environ.update(server_environment(settings, action_port))
     endpoints = ENDPOINTS[settings.deployment]
-    processes = [_actions(environ, workdir, action_port, settings.action_workers)]
+    processes = [
+        _actions(environ, workdir, action_port, settings.action_workers, settings.action_host)
+    ]
     if settings.deployment == "production":
         if not NGINX.exists():
             raise RuntimeError("the production topology needs nginx: run `make production-deps`")
@@ -258,7 +266,7 @@ def start_servers(
         )
     servers = Servers(
         f"http://127.0.0.1:{rasa_port}",
-        f"http://127.0.0.1:{action_port}",
+        f"http://{_address(settings.action_host)}:{action_port}",
         processes,
         token,
         workdir,

@@ -45,8 +45,10 @@ _NOT_PLACES = frozenset(
     "person".split()
 )
 _PLACE_WITH_QUALIFIER = re.compile(
-    r"\b([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s*([A-Za-z. ]{2,20})\b"
+    r"\b([A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}),\s*([A-Za-z. ]{2,20})\b"
 )
+# What a place name may look like when it is the whole answer: letters, spaces, . , ' - only.
+_PLACE_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'-]{0,47}$")
 
 
 # ---------------------------------------------------------------- slot values
@@ -148,14 +150,21 @@ def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[C
             return resolve_city(place, names)
     if whole_answer:
         answer = _clean_place(text)
-        if (
-            answer
-            and len(answer.split()) <= 5
-            and not re.search(r"\d", answer)
-            and not _DONT_KNOW.search(answer.lower())
-        ):
+        if looks_like_a_place(answer):
             return resolve_city(answer, names)
     return None
+
+
+def looks_like_a_place(answer: str) -> bool:
+    """A short answer that could be a place name: not markup, not a sentence about paying, not
+    a date, not "I don't know" (so nothing else is ever taken as a city and repeated back)."""
+    return bool(
+        _PLACE_NAME.match(answer)
+        and len(answer.split()) <= 5
+        and not _DONT_KNOW.search(answer.lower())
+        and not understand_method(answer).known
+        and understand_date(answer, date(2000, 1, 1)) is None
+    )
 
 
 def reference_for(city: Optional[CityRecord], today: Optional[date], default_zone: str) -> date:

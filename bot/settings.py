@@ -39,6 +39,8 @@ class Settings:
     message_max_chars: int = 1000  # longer messages get a polite reply and never reach Rasa
     rate_limit_per_minute: int = 20  # messages a sender may send in any minute
     action_timeout_seconds: float = 20.0  # how long Rasa waits for the action server
+    action_host: str = "127.0.0.1"  # where the action server listens
+    action_token: str = ""  # the shared secret Rasa sends the action server (required off loopback)
 
 
 def _absolute_sqlite(url: str, root: Path) -> str:
@@ -100,4 +102,6 @@ def load_settings(
         message_max_chars=int(values.get("BOT_MESSAGE_MAX_CHARS") or 1000),
         rate_limit_per_minute=int(values.get("BOT_RATE_LIMIT_PER_MINUTE") or 20),
         action_timeout_seconds=float(values.get("BOT_ACTION_TIMEOUT_SECONDS") or 20),
+        action_host=values.get("BOT_ACTION_HOST") or "127.0.0.1",
+        action_token=values.get("BOT_ACTION_TOKEN") or "",
     )

@@ -18,6 +18,8 @@ from sqlalchemy import Boolean, Column, DateTime, String, Text, delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base
 
+from bot.ids import digest_id
+
 Base = declarative_base()
 REPLY_KEPT = timedelta(days=1)
 
@@ -28,8 +30,7 @@ def sender_id(number: str, secret: str) -> str:
     digits = re.sub(r"\D", "", number)
     if len(digits) == 10:
         digits = "1" + digits  # a US number written without the country code
-    mac = hmac.new(secret.encode(), digits.encode(), hashlib.sha256).hexdigest()
-    return f"sms-{mac[:40]}"
+    return digest_id("sms", hmac.new(secret.encode(), digits.encode(), hashlib.sha256).digest())
 
 
 class SmsSession(Base):

@@ -19,7 +19,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.run import WEBHOOK, Servers, model_or_exit, start_servers  # noqa: E402
+from bot.ids import new_id  # noqa: E402
 from bot.postgres import fresh_postgres_database  # noqa: E402
 
 TOKEN = "bench-token"
@@ -56,7 +56,7 @@ async def resident(
     while time.monotonic() < deadline:
         city, when, how, verdict = CHECKS[(number + turn) % len(CHECKS)]
         turn += 1
-        sender = f"bench-{uuid.uuid4().hex[:16]}"
+        sender = new_id("bench")
         messages = ("was my payment affected?", city, when, how)
         for text in messages:
             started = time.perf_counter()

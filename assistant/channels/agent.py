@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
 from functools import cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional
@@ -32,13 +31,14 @@ from sanic.response import HTTPResponse
 from assistant.agent_auth import AgentAuth
 from assistant.channels.delivery import deliver
 from bot.channels import AGENT
+from bot.ids import new_id
 from bot.logs import log_event
 from bot.redaction import agent_warning_for
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent.parent / "agent"
 COOKIE = "agent_session"
-CONVERSATION = re.compile(r"^agent-[0-9a-f]{32}$")
+CONVERSATION = re.compile(r"^agent-[a-z2-7]{24}$")
 TYPES = {
     "console.html": "text/html; charset=utf-8",
     "login.html": "text/html; charset=utf-8",
@@ -179,9 +179,7 @@ class AgentInput(InputChannel):
             refused = self._refusal(request)
             if refused is not None:
                 return refused
-            return response.json(
-                {"conversation": f"agent-{secrets.token_hex(16)}"}, headers=dict(SECURITY)
-            )
+            return response.json({"conversation": new_id("agent")}, headers=dict(SECURITY))
 
         @agent.route("/api/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:

@@ -19,7 +19,7 @@ from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Tuple
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
 from bot.logs import log_event
-from bot.redaction import redact, warning_for
+from bot.redaction import redact, safe_sender_id, warning_for
 from bot.wording import limits
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,7 @@ async def deliver(
     if len(text) > MAX_CHARS:
         log_event(log, "message.too_long", channel=input_channel, length=len(text))
         return _reply(sender, limits.TOO_LONG.format(length=len(text), limit=MAX_CHARS))
+    sender = safe_sender_id(sender)  # a card number typed as a sender id is not kept either
     if not RATE.allows(sender):
         log_event(log, "message.rate_limited", channel=input_channel)
         return _reply(sender, limits.TOO_FAST)
@@ -103,6 +104,6 @@ async def deliver(
         log_event(log, "message.failed", logging.ERROR, error=type(error).__name__)
         return _reply(sender, limits.FAILED, cleaned.text)
     messages: List[Dict[str, Any]] = list(getattr(output, "messages", []))
-    if cleaned.changed:
-        messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.removed)})
+    if cleaned.secrets:
+        messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.secrets)})
     return Delivered(cleaned.text, messages)

@@ -123,12 +123,13 @@
 
   // ---------------------------------------------------------------- state
 
+  /** A random conversation id in lower-case base32 (no run of digits a redactor could take for
+   *  a card or phone number). */
   function newSender() {
-    var bytes = new Uint8Array(16);
+    var alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    var bytes = new Uint8Array(24);
     (window.crypto || window.msCrypto).getRandomValues(bytes);
-    return "web-" + Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
+    return "web-" + Array.prototype.map.call(bytes, function (b) { return alphabet[b % 32]; }).join("");
   }
 
   function load() {

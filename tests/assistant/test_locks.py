@@ -46,7 +46,7 @@ async def test_other_conversations_do_not_wait(store: AtomicRedisLockStore):
 
 async def test_a_dead_holder_frees_the_lock_when_its_lifetime_ends(store: AtomicRedisLockStore):
     conversation = f"c-{uuid.uuid4().hex}"
-    await store.redis.set(store.prefix + conversation, "someone-else", px=300)
+    await store.redis.set(store.key(conversation), "someone-else", px=300)
     async with store.lock(conversation, lock_lifetime=5):
         pass  # acquired after about 0.3 s
 
@@ -55,7 +55,7 @@ async def test_a_holder_whose_lifetime_ended_does_not_release_the_next_one(
     store: AtomicRedisLockStore,
 ):
     conversation = f"c-{uuid.uuid4().hex}"
-    key = store.prefix + conversation
+    key = store.key(conversation)
     async with store.lock(conversation, lock_lifetime=0.2):
         await asyncio.sleep(0.3)  # too slow: its lock expired and another instance took it
         await store.redis.set(key, "the-next-holder", px=5000)

@@ -8,7 +8,6 @@ import json
 import threading
 import urllib.parse
 import urllib.request
-import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from assistant.run import Servers, free_port, latest_model, start_servers
+from bot.ids import new_id
 from tests.conftest import KNOWLEDGE_DIR
 
 TOKEN = "e2e-test-token"
@@ -147,7 +147,7 @@ class Chat:
 
     def __init__(self, servers: Servers) -> None:
         self.servers = servers
-        self.sender = f"resident-{uuid.uuid4().hex[:10]}"
+        self.sender = new_id("resident")
         self.last: List[Dict[str, Any]] = []
 
     def say(self, text: str) -> List[str]:

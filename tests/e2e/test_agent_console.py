@@ -71,7 +71,7 @@ def log_in(servers: Servers, password: str) -> Tuple[int, Optional[str]]:
 
 @pytest.mark.parametrize("method, path", ROUTES)
 def test_every_agent_route_needs_a_login(servers: Servers, method, path):
-    conversation = "agent-" + "0" * 32
+    conversation = "agent-" + "a" * 24
     body = json.dumps({"conversation": conversation, "message": "was my payment affected?"})
     for cookie in (None, "agent_session=1999999999.forged.0000", "agent_session=garbage"):
         status, _, _ = call(servers, method, path, body.encode(), cookie)
@@ -87,7 +87,7 @@ def test_a_wrong_password_is_refused_and_the_right_one_works(servers: Servers):
     assert status == 303 and cookie
     assert call(servers, "GET", "/agent/", cookie=cookie)[0] == 200
     status, body, headers = call(servers, "POST", "/agent/api/new", b"{}", cookie)
-    assert status == 200 and re.match(r"^agent-[0-9a-f]{32}$", json.loads(body)["conversation"])
+    assert status == 200 and re.match(r"^agent-[a-z2-7]{24}$", json.loads(body)["conversation"])
     assert "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
 
 

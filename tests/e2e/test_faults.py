@@ -12,12 +12,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
 from assistant.run import WEBHOOK, Servers, free_port, latest_model, start_servers
+from bot.ids import new_id
 from bot.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE_DIR
 from tests.e2e.conftest import TOKEN, tracker_of
@@ -58,9 +58,7 @@ def test_the_action_server_down_gets_an_apology_with_a_number(fragile: Servers):
     actions = fragile.managed("actions")
     actions.stop()
     try:
-        status, replies = post(
-            fragile.rasa_url, f"down-{uuid.uuid4().hex[:8]}", "was my payment affected?"
-        )
+        status, replies = post(fragile.rasa_url, new_id("down"), "was my payment affected?")
         assert status == 200
         said = texts(replies)
         assert "can't check payments right now" in said and "1-877-438-4338" in said
@@ -68,9 +66,7 @@ def test_the_action_server_down_gets_an_apology_with_a_number(fragile: Servers):
     finally:
         actions.start()
         actions.wait_until_up()
-    status, replies = post(
-        fragile.rasa_url, f"up-{uuid.uuid4().hex[:8]}", "was my payment affected?"
-    )
+    status, replies = post(fragile.rasa_url, new_id("up"), "was my payment affected?")
     assert "Which city" in texts(replies)
 
 
@@ -79,18 +75,14 @@ def test_a_hanging_action_server_times_out_into_an_apology(fragile: Servers):
     os.kill(actions.pid, signal.SIGSTOP)  # it accepts connections but never answers
     try:
         started = time.monotonic()
-        status, replies = post(
-            fragile.rasa_url, f"slow-{uuid.uuid4().hex[:8]}", "was my payment affected?"
-        )
+        status, replies = post(fragile.rasa_url, new_id("slow"), "was my payment affected?")
         waited = time.monotonic() - started
         assert status == 200 and "can't check payments right now" in texts(replies)
         assert waited < 15  # BOT_ACTION_TIMEOUT_SECONDS, not Rasa's 300 s
     finally:
         os.kill(actions.pid, signal.SIGCONT)
     time.sleep(1)
-    status, replies = post(
-        fragile.rasa_url, f"back-{uuid.uuid4().hex[:8]}", "was my payment affected?"
-    )
+    status, replies = post(fragile.rasa_url, new_id("back"), "was my payment affected?")
     assert "Which city" in texts(replies)
 
 
@@ -138,7 +130,7 @@ def test_the_supervisor_restarts_a_crashed_server(tmp_path):
                     break
             except OSError:
                 continue
-        status, replies = post(url, f"after-{uuid.uuid4().hex[:8]}", "was my payment affected?")
+        status, replies = post(url, new_id("after"), "was my payment affected?")
         assert "Which city" in texts(replies)
         assert serve.poll() is None  # the supervisor and the Rasa server went on
         with open(f"/proc/{pids['rasa']}/status") as rasa:
@@ -149,7 +141,7 @@ def test_the_supervisor_restarts_a_crashed_server(tmp_path):
 
 
 def test_a_message_over_the_cap_is_answered_politely_and_not_processed(servers: Servers):
-    sender = f"long-{uuid.uuid4().hex[:8]}"
+    sender = new_id("long")
     status, replies = post(servers.rasa_url, sender, "Odessa " * 20_000)  # 140,000 characters
     assert status == 200 and "too long" in texts(replies)
     events = tracker_of(servers, sender).get("events") or []
@@ -157,7 +149,7 @@ def test_a_message_over_the_cap_is_answered_politely_and_not_processed(servers: 
 
 
 def test_an_empty_message_never_starts_a_check(servers: Servers):
-    sender = f"empty-{uuid.uuid4().hex[:8]}"
+    sender = new_id("empty")
     for message in ("", "   ", "\n\t "):
         status, replies = post(servers.rasa_url, sender, message)
         assert status == 200 and "Please type a message" in texts(replies)
@@ -167,11 +159,11 @@ def test_an_empty_message_never_starts_a_check(servers: Servers):
 
 
 def test_a_sender_flooding_the_assistant_is_asked_to_wait(servers: Servers):
-    sender = f"flood-{uuid.uuid4().hex[:8]}"
+    sender = new_id("flood")
     answers = [texts(post(servers.rasa_url, sender, "hello")[1]) for _ in range(24)]
     assert any("faster than I can answer" in a for a in answers[20:])
     assert not any("faster than I can answer" in a for a in answers[:20])
-    other = f"calm-{uuid.uuid4().hex[:8]}"
+    other = new_id("calm")
     assert "faster" not in texts(post(servers.rasa_url, other, "hello")[1])  # per sender
 
 

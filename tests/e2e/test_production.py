@@ -10,7 +10,6 @@ import shutil
 import threading
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
 
@@ -19,6 +18,7 @@ import redis
 from sqlalchemy import create_engine, text
 
 from assistant.run import WEBHOOK, Servers, latest_model, start_servers
+from bot.ids import new_id
 from bot.knowledge.store import load_folder, make_engine
 from bot.postgres import fresh_postgres_database
 from scripts.bench import load, verify
@@ -94,7 +94,7 @@ CHECK = ("was my payment affected?", "Odessa", "Sept 3 2019", "online with my Vi
 
 
 def test_any_instance_serves_any_turn_and_the_conversation_is_whole(production: Servers):
-    sender = f"prod-{uuid.uuid4().hex[:12]}"
+    sender = new_id("prod")
     served = set()
     for message in CHECK:
         status, replies, upstream = post(production.rasa_url, sender, message)
@@ -126,7 +126,7 @@ def test_a_short_load_loses_and_reorders_nothing(production: Servers):
 
 def test_two_turns_of_one_conversation_at_the_same_moment_do_not_interleave(production: Servers):
     for _ in range(8):
-        sender = f"race-{uuid.uuid4().hex[:12]}"
+        sender = new_id("race")
         post(production.instances[0], sender, "was my payment affected?")
         threads = [
             threading.Thread(target=post, args=(production.instances[i], sender, text))
@@ -145,7 +145,7 @@ def test_two_turns_of_one_conversation_at_the_same_moment_do_not_interleave(prod
 
 
 def test_dropped_database_connections_do_not_lose_the_conversation(production: Servers):
-    sender = f"pg-{uuid.uuid4().hex[:12]}"
+    sender = new_id("pg")
     post(production.rasa_url, sender, CHECK[0])
     post(production.rasa_url, sender, CHECK[1])
     name = DATABASE.rsplit("/", 1)[1]
@@ -162,7 +162,7 @@ def test_dropped_database_connections_do_not_lose_the_conversation(production: S
 
 
 def test_a_database_outage_gets_an_apology_and_forks_nothing(production: Servers):
-    sender = f"down-{uuid.uuid4().hex[:12]}"
+    sender = new_id("down")
     post(production.rasa_url, sender, CHECK[0])
     post(production.rasa_url, sender, CHECK[1])
     name = DATABASE.rsplit("/", 1)[1]
@@ -220,7 +220,7 @@ def test_a_knowledge_reload_while_serving_gives_whole_answers(production: Server
     try:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and len(seen) < 2:
-            sender = f"reload-{uuid.uuid4().hex[:12]}"
+            sender = new_id("reload")
             _, replies, _ = post(
                 production.rasa_url, sender, "Odessa, online with my Visa on Nov 20 2019"
             )
