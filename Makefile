@@ -49,9 +49,18 @@ test: venv lint unit validate train rasa-test e2e
 unit: venv
 	$(PY) -m pytest -m "not e2e"
 
+## validate: the Rasa data, the knowledge (every quote against knowledge/notices), and, when
+## ../shared sits beside the project (as in CI), the seed originals and the eval-overlap check
 validate: venv
 	$(RASA) data validate --fail-on-warnings
-	$(PY) ../shared/tools/eval_overlap.py .
+	$(PY) -m bot knowledge validate --knowledge knowledge
+	$(PY) scripts/check_originals.py
+	@if [ -f ../shared/tools/eval_overlap.py ]; then \
+	  $(PY) ../shared/tools/eval_overlap.py .; \
+	else \
+	  echo "Eval-overlap check skipped: ../shared/tools/eval_overlap.py is not beside the project" \
+	    "(a clone of the project alone; CI has it)."; \
+	fi
 
 rasa-test: train
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors \

@@ -85,7 +85,25 @@ class ActionPrepareNewCheck(KnowledgeAction):
     ) -> List[EventType]:
         if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
             return []
+        if _names_only_the_service(knowledge, tracker):
+            return [SlotSet("verdict", None)]  # the same payment, now with what it was for
         return [SlotSet("verdict", None), SlotSet("payment_date", None)]
+
+
+def _names_only_the_service(knowledge: Knowledge, tracker: Tracker) -> bool:
+    """'It was my water bill' after an answer that depended on what was paid for."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    slots = _slots(tracker)
+    changed = understand_turn(knowledge, Turn(text), slots, settings().time_zone)
+    if set(changed) != {"payment_method"}:
+        return False
+    before, now = (
+        method_from_slot(slots.get("payment_method")),
+        method_from_slot(changed["payment_method"]),
+    )
+    return (before.channel, before.instrument) == (now.channel, now.instrument) and (
+        now.service is not None and now.service != before.service
+    )
 
 
 class ActionApplyCorrection(KnowledgeAction):

@@ -4,12 +4,12 @@ a question, for the city named in it or already in the conversation. Wording: bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Dict, Optional, Tuple
 
 from bot.cities import find_city_mention
 from bot.knowledge.base import Knowledge
-from bot.knowledge.schema import Advice, CityRecord, Contact, NationalFact, Step
+from bot.knowledge.schema import Advice, CityRecord, Contact, NationalFact, NoticeRecord, Step
 from bot.knowledge.vocabulary import Status, Verdict, Word
 from bot.rules import select_steps
 
@@ -42,6 +42,7 @@ class Answer:
     steps: Tuple[Step, ...] = ()
     advice: Tuple[Advice, ...] = ()
     facts: Tuple[NationalFact, ...] = ()
+    notices: Tuple[NoticeRecord, ...] = ()  # for citing the sources of what is shown
 
 
 HELP_LINES = ("ftc_identity_theft", "free_credit_reports", "ic3")
@@ -174,4 +175,5 @@ def answer_question(
     knowledge: Knowledge, topic: Topic, text: str, conversation_city_id: Optional[str] = None
 ) -> Answer:
     """What answers one related question."""
-    return SELECT[topic](knowledge, city_for_question(knowledge, text, conversation_city_id))
+    answer = SELECT[topic](knowledge, city_for_question(knowledge, text, conversation_city_id))
+    return replace(answer, notices=knowledge.notices)

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot check|knowledge validate|knowledge load|shell`."""
+"""Command line: `python -m bot check|knowledge validate|load|new-city|shell|...`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import List, Optional, TextIO
 
 from bot.knowledge.base import Knowledge
 from bot.knowledge.problems import KnowledgeInvalid
-from bot.knowledge.quotes import trace_problems
 from bot.knowledge.reader import read_knowledge
 from bot.knowledge.store import (
     KnowledgeStore,
@@ -21,10 +20,8 @@ from bot.knowledge.store import (
     stored_fingerprint,
 )
 from bot.selfcheck import DateNotUnderstood, run_check
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.settings import Settings, load_settings
 from bot.wording.script import format_script, result_to_dict
-
-DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,15 +66,21 @@ def _parser() -> argparse.ArgumentParser:
         help="e.g. 30d (days), 12h or 4w; default: BOT_RETENTION_DAYS days (30)",
     )
 
-    knowledge = sub.add_parser("knowledge", help="validate or load the knowledge folder")
+    knowledge = sub.add_parser("knowledge", help="validate, load or add to the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
-    validate = ksub.add_parser("validate", help="check every file; load nothing")
-    validate.add_argument(
-        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed documents to check quotes against"
+    validate = ksub.add_parser(
+        "validate",
+        help="check every file and every quote (against knowledge/notices); load nothing",
     )
     load = ksub.add_parser("load", help="validate, then replace the database's knowledge")
     for action in (validate, load):
         _knowledge_args(action)
+    new_city = ksub.add_parser("new-city", help="write a commented skeleton for a new city")
+    new_city.add_argument("place", help='the city and its state, e.g. "Carson City, NV"')
+    new_city.add_argument(
+        "--knowledge", type=Path, default=None, help="knowledge folder (default: ./knowledge)"
+    )
+    new_city.add_argument("--force", action="store_true", help="replace an existing file")
     return parser
 
 
@@ -130,18 +133,42 @@ def _check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
 
 def _validate(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     folder = args.knowledge or settings.knowledge_dir
-    knowledge = read_knowledge(folder)
-    seeds = args.seeds if args.seeds.is_dir() else None
-    problems = trace_problems(knowledge, seeds)
-    for problem in problems:
-        print(problem, file=err)
-    quotes = "checked against " + str(seeds) if seeds else "not checked (no seeds folder)"
+    try:
+        knowledge = read_knowledge(folder)
+    except KnowledgeInvalid as error:
+        for problem in error.problems:
+            print(problem, file=err)
+        print(
+            f"{folder}: {len(error.problems)} problem(s), each given as file:line: field: "
+            "message. Nothing was loaded; fix them and run this again.",
+            file=out,
+        )
+        return 1
+    quotes = len(knowledge.quotes)
     print(
-        f"{folder}: {len(knowledge.cities)} cities valid; quotes {quotes}; "
-        f"{len(problems)} traceability problem(s)",
+        f"{folder}: valid. {len(knowledge.cities)} cities and {len(knowledge.notices)} notices; "
+        f"all {quotes} quotes found word for word in {folder / 'notices'}.",
         file=out,
     )
-    return 1 if problems else 0
+    return 0
+
+
+def _new_city(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.knowledge.template import CityNameInvalid, write_city_template
+
+    folder = args.knowledge or settings.knowledge_dir
+    try:
+        path = write_city_template(folder, args.place, replace=args.force)
+    except (CityNameInvalid, FileExistsError) as error:
+        print(str(error), file=err)
+        return 2
+    print(
+        f"Wrote {path}. Fill it in from the city's notice (knowledge/README.md explains each "
+        f"field), save the notice's text in {folder / 'notices'}, then run "
+        "`python -m bot knowledge validate`.",
+        file=out,
+    )
+    return 0
 
 
 def _load(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -207,7 +234,14 @@ def main(
         "sms": _sms,
         "purge": _purge,
     }
-    handler = handlers.get(args.command) or {"validate": _validate, "load": _load}[args.action]
+    handler = (
+        handlers.get(args.command)
+        or {
+            "validate": _validate,
+            "load": _load,
+            "new-city": _new_city,
+        }[args.action]
+    )
     try:
         return handler(args, settings, out, err)
     except KnowledgeInvalid as error:

@@ -5,7 +5,8 @@ Plain Python used by the Rasa form validation action. Slot values are JSON, so R
   on record), "kind": exact | fuzzy | other_place | unknown, "place": a country, "state": "TX"};
 - payment_date: {"start": "2019-09-03", "end": "2019-09-03", "approximate": false,
   "year_given": true} or {"unknown": true};
-- payment_method: {"channel": "online_one_time", "instrument": "card", "service": "utility"},
+- payment_method: {"channel": "online_one_time", "instrument": "card", "service": "utility",
+  "autopay_assumed": false} (autopay_assumed: "autopay" read as existing, new or old not said),
   null where not said.
 """
 
@@ -104,13 +105,19 @@ def method_slot(method: Method) -> Dict[str, Any]:
         "channel": method.channel and str(method.channel),
         "instrument": method.instrument and str(method.instrument),
         "service": method.service and str(method.service),
+        "autopay_assumed": method.autopay_assumed,
     }
 
 
 def method_from_slot(value: SlotValue) -> Method:
     if not value:
         return Method()
-    return Method(value.get("channel"), value.get("instrument"), value.get("service"))
+    return Method(
+        value.get("channel"),
+        value.get("instrument"),
+        value.get("service"),
+        bool(value.get("autopay_assumed")),
+    )
 
 
 # ---------------------------------------------------------------- reading a message

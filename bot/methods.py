@@ -16,6 +16,7 @@ class Method:
     channel: Optional[Channel] = None
     instrument: Optional[Instrument] = None
     service: Optional[Service] = None
+    autopay_assumed: bool = False  # "autopay" read as an existing autopay: new or old not said
 
     @property
     def known(self) -> bool:
@@ -28,6 +29,7 @@ class Method:
             self.channel or old.channel,
             self.instrument or old.instrument,
             self.service or old.service,
+            self.autopay_assumed if self.channel else old.autopay_assumed,
         )
 
 
@@ -47,6 +49,11 @@ _AUTOPAY = (
     r"\bauto ?-?debit",
     r"\bpaid automatically\b",
     r"\bcomes? out automatically\b",
+)
+# Words that say the autopay was already running (otherwise "autopay" is assumed to be existing).
+_EXISTING_AUTOPAY = (
+    r"\b(already|existing|for (years|months|a while|a long time)|been on|have had|had it|"
+    r"every month|each month|monthly|recurring|re-?occurring|set up (before|years|long|months))\b"
 )
 _THIRD_PARTY = (
     r"\b(my )?bank'?s? (online )?bill ?pay",
@@ -206,4 +213,5 @@ def understand_method(text: str) -> Method:
         channel = Channel.IN_PERSON  # cash can only be paid at a counter
     if channel == Channel.THIRD_PARTY and instrument is None and "bank" in lowered:
         instrument = Instrument.BANK_ACCOUNT  # a bank's bill pay draws on the bank account
-    return Method(channel=channel, instrument=instrument, service=understand_service(lowered))
+    assumed = channel == Channel.AUTOPAY_EXISTING and not re.search(_EXISTING_AUTOPAY, lowered)
+    return Method(channel, instrument, understand_service(lowered), assumed)

@@ -7,7 +7,7 @@ a city file").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -16,9 +16,11 @@ from bot.dates import DateAnswer, DateSpan, DateUnknown
 from bot.knowledge.schema import (
     CityRecord,
     Contact,
+    Count,
     MethodRule,
     NationalFact,
     NationalRecord,
+    NoticeRecord,
     Scope,
     Source,
     Step,
@@ -29,6 +31,7 @@ from bot.knowledge.vocabulary import (
     Channel,
     Instrument,
     OnlineStatus,
+    Service,
     Status,
     Verdict,
     WindowKind,
@@ -72,9 +75,14 @@ class Reason(Word):
     DATE_INSIDE = "date_inside"  # windows: the confirmed ones
     METHOD_NOT_SAID = "method_not_said"  # scope: the affected payments
     METHOD_NOT_NAMED = "method_not_named"  # scope: the affected payments
+    SERVICE_ASSUMED = "service_assumed"  # services: the only one the notice names
+    DEPENDS_ON_SERVICE = "depends_on_service"  # alternatives: the answer for each service
+    SERVICE_NOT_NAMED = "service_not_named"  # services: those the notice gives dates for
+    AUTOPAY_ASSUMED = "autopay_assumed"  # alternatives: the answer for a new autopay enrollment
+    COUNTS = "counts"  # facts: how many people or payments the city counted
 
 
-AnyFact = Union[TextFact, NationalFact]
+AnyFact = Union[TextFact, NationalFact, Count]
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,17 @@ class Finding:
     rule: Optional[MethodRule] = None
     facts: Tuple[AnyFact, ...] = ()
     about: Optional[CityRecord] = None
+    services: Tuple[Service, ...] = ()
+    alternatives: Tuple[Alternative, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The answer had the resident said one more thing (a service, a new autopay)."""
+
+    method: Method
+    verdict: Verdict
+    findings: Tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -103,6 +122,7 @@ class Result:
     contacts: Tuple[Contact, ...] = ()
     sources: Tuple[Source, ...] = ()
     notes: Tuple[TextFact, ...] = field(default=())
+    notices: Tuple[NoticeRecord, ...] = ()  # the documents the sources cite (see selfcheck.check)
 
     @property
     def city_id(self) -> Optional[str]:
@@ -365,12 +385,84 @@ def _under_investigation(
     )
 
 
+def city_services(city: CityRecord) -> Tuple[Service, ...]:
+    """The services the city's facts name (its services, then windows and rules), each once."""
+    rules = (*city.methods.affected, *city.methods.not_affected)
+    named = [
+        *(f.service for f in city.services),
+        *(s for w in city.windows for s in w.services),
+        *(s for r in rules for s in r.services),
+    ]
+    return tuple(dict.fromkeys(named))
+
+
+def depends_on_service(city: CityRecord) -> bool:
+    """Some window or rule applies to some services only."""
+    rules = (*city.methods.affected, *city.methods.not_affected)
+    return any(w.services for w in city.windows) or any(r.services for r in rules)
+
+
 def _confirmed(
+    city: CityRecord, national: NationalRecord, when: Optional[DateAnswer], method: Method
+) -> Result:
+    """A confirmed incident: the service the resident did not name is assumed when the notice
+    names only one, and otherwise answered for each service when the answers differ."""
+    if method.service is not None or not depends_on_service(city):
+        return _with_autopay_note(city, national, when, method)
+    services = city_services(city)
+    if len(services) == 1:
+        result = _with_autopay_note(city, national, when, replace(method, service=services[0]))
+        assumed = Finding(Reason.SERVICE_ASSUMED, services=services)
+        first, *others = result.findings
+        return replace(result, findings=(first, assumed, *others))
+    generic = _with_autopay_note(city, national, when, method)
+    each = [_confirmed_for(city, national, when, replace(method, service=s)) for s in services]
+    if all(r.verdict == generic.verdict for r in each):
+        return generic
+    alternatives = tuple(Alternative(r.method, r.verdict, r.findings) for r in each)
+    finding = Finding(Reason.DEPENDS_ON_SERVICE, services=services, alternatives=alternatives)
+    sources = [s for r in each for s in r.sources]
+    return _result(
+        Verdict.POSSIBLY_AFFECTED,
+        [finding, *_counts(city)],
+        [*sources, *(c.source for c in city.counts)],
+        national,
+        city.display_name,
+        city,
+        when,
+        method,
+    )
+
+
+def _with_autopay_note(
+    city: CityRecord, national: NationalRecord, when: Optional[DateAnswer], method: Method
+) -> Result:
+    """The answer for the method; when "autopay" was read as an existing autopay and a new
+    enrollment would be answered differently, the answer says so."""
+    result = _confirmed_for(city, national, when, method)
+    if not (method.autopay_assumed and method.channel == Channel.AUTOPAY_EXISTING):
+        return result
+    new = _confirmed_for(city, national, when, replace(method, channel=Channel.AUTOPAY_NEW))
+    if new.verdict == result.verdict:
+        return result
+    other = Alternative(new.method, new.verdict, new.findings)
+    note = Finding(Reason.AUTOPAY_ASSUMED, alternatives=(other,))
+    return replace(
+        result,
+        findings=(*result.findings, note),
+        sources=_unique([*result.sources, *new.sources]),
+    )
+
+
+def _counts(city: CityRecord) -> List[Finding]:
+    return [Finding(Reason.COUNTS, facts=city.counts)] if city.counts else []
+
+
+def _confirmed_for(
     city: CityRecord, national: NationalRecord, when: Optional[DateAnswer], method: Method
 ) -> Result:
     found_method = classify_method(city, method)
     found_date = classify_date(city, when, method.service)
-    notice_source = city.notice.source if city.notice else None
 
     def result(verdict: Verdict, findings: List[Finding], sources: List[Optional[Source]]):
         return _result(verdict, findings, sources, national, city.display_name, city, when, method)
@@ -379,17 +471,25 @@ def _confirmed(
         rule = found_method.rule
         reason = Reason.ONLY_OTHERS_AFFECTED if rule.exclusive else Reason.METHOD_NOT_AFFECTED
         finding = Finding(reason, scope=rule.scope, rule=rule)
-        return result(Verdict.NOT_AFFECTED, [finding], [notice_source, rule.source])
+        return result(Verdict.NOT_AFFECTED, [finding], [rule.source])
+
+    if city.windows and not found_date.windows:  # every window is for other services
+        named = tuple(s for s in city_services(city) if any(s in w.services for w in city.windows))
+        finding = Finding(Reason.SERVICE_NOT_NAMED, services=named)
+        return result(Verdict.POSSIBLY_AFFECTED, [finding], [w.source for w in city.windows])
 
     window_sources = [w.source for w in found_date.windows]
     if found_date.kind == DateKind.OUTSIDE:
         finding = Finding(Reason.DATE_OUTSIDE, windows=found_date.windows)
-        return result(Verdict.NOT_AFFECTED, [finding], [notice_source, *window_sources])
+        return result(Verdict.NOT_AFFECTED, [finding], window_sources)
 
     rule_sources = [found_method.rule.source] if found_method.rule else []
     exposure_sources = [f.source for f in city.data_exposed]
-    sources = [notice_source, *window_sources, *rule_sources, *exposure_sources]
+    letter_sources = [city.letters.source] if city.letters else []
+    count_sources = [c.source for c in city.counts]
+    sources = [*window_sources, *rule_sources, *exposure_sources, *letter_sources, *count_sources]
     letters = [Finding(Reason.LETTERS, facts=(city.letters,))] if city.letters else []
+    letters += _counts(city)
     if found_date.kind == DateKind.INSIDE and found_method.kind == MethodKind.AFFECTED:
         findings = [
             Finding(

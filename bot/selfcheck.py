@@ -3,6 +3,7 @@ own words (`bot check`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Optional, Union
 
@@ -36,9 +37,11 @@ def check(
     """The verdict for a city as matched (on record or not), a date and a method."""
     city = knowledge.city(match.city_id) if match.found else None
     if city is None:
-        known = knowledge.city(match.city_id)
-        return check_unmatched(match, knowledge.national, known)
-    return check_city(city, knowledge.national, when, method)
+        result = check_unmatched(match, knowledge.national, knowledge.city(match.city_id))
+    else:
+        result = check_city(city, knowledge.national, when, method)
+    cited = knowledge.cited(result.sources, first=city.notice if city else None)
+    return replace(result, notices=cited)
 
 
 def run_check(
@@ -67,5 +70,5 @@ def run_check(
         method = understand_method(method_text) if method_text else Method()
     if service_text:
         service = understand_service(service_text)
-        method = Method(method.channel, method.instrument, service or method.service)
+        method = replace(method, service=service or method.service)
     return check(knowledge, match, when, method)

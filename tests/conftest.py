@@ -23,7 +23,6 @@ from bot.settings import PROJECT_ROOT
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 KNOWLEDGE_DIR = FIXTURES / "knowledge"
 EXAMPLE_CITY = FIXTURES / "example-az.yaml"
-SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +67,44 @@ def store(tmp_path: Path, knowledge: Knowledge) -> KnowledgeStore:
     engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
     load_knowledge(engine, knowledge)
     return KnowledgeStore(engine)
+
+
+UPDATED_NOTICE = """\
+Update on the Click2Gov Security Breach (an example update written for the tests)
+Posted: January 15, 2020
+
+Our investigation found that the incident occurred between August 27, 2019 and December 31, 2019.
+"""
+UPDATED_ENTRY = """
+  - id: odessa-update-2020-01-15
+    kind: city_notice
+    publisher: City of Odessa
+    title: Update on the Click2Gov Security Breach
+    published: 2020-01-15
+    evidence: ["Update on the Click2Gov Security Breach", "Posted: January 15, 2020"]
+"""
+
+
+def knowledge_with_odessa_update(target: Path) -> Path:
+    """The tests' knowledge as a city's staff would change it when the city posts an update: the
+    update saved as a notice, Odessa's window moved to its new end and cited to it."""
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    notices = target / "notices"
+    (notices / "odessa-update-2020-01-15.txt").write_text(UPDATED_NOTICE, encoding="utf-8")
+    listed = notices / "notices.yaml"
+    listed.write_text(listed.read_text(encoding="utf-8") + UPDATED_ENTRY, encoding="utf-8")
+    odessa = target / "cities" / "odessa-tx.yaml"
+    old_window = (
+        "    end: 2019-10-14\n    kind: confirmed\n    source:\n      notice: odessa-2019-12-12\n"
+        '      quote: "a data security incident that occurred between August 27, 2019 and October'
+        ' 14, 2019 that involved some of our customers’ credit/debit card information"'
+    )
+    new_window = (
+        "    end: 2019-12-31\n    kind: confirmed\n    source:\n"
+        "      notice: odessa-update-2020-01-15\n"
+        '      quote: "the incident occurred between August 27, 2019 and December 31, 2019"'
+    )
+    text = odessa.read_text(encoding="utf-8")
+    assert old_window in text, "test set-up: Odessa's window changed"
+    odessa.write_text(text.replace(old_window, new_window), encoding="utf-8")
+    return target

@@ -3,6 +3,7 @@ adding a city to it is a data change that breaks no test, because the tests own 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -12,14 +13,12 @@ from typing import List
 
 import pytest
 
-from bot.knowledge.quotes import trace_problems
 from bot.knowledge.reader import read_knowledge
 from bot.settings import PROJECT_ROOT
-from tests.conftest import SEEDS_DIR
 
 PROJECT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 
-# A valid city file a staff member might add: named in a seed, with its quote.
+# A valid city file a staff member might add: named in a notice of the folder, with its quote.
 NEW_CITY = """\
 # Example Falls, Wisconsin: named only as one of the states with Click2Gov breaches.
 city: Example Falls
@@ -27,16 +26,28 @@ state: WI
 time_zone: America/Chicago
 status: named_without_details
 status_source:
-  seed: 004_11bdfc16eff7b66b.txt
+  notice: st-petersburg-article
   quote: "Customers in at least eighteen cities of the United States including California, Oklahoma, Texas, Arizona and Wisconsin and Florida have been affected by the breach so far."
   basis: stated
 """
 
 
 def test_the_project_knowledge_is_valid_and_every_fact_traceable():
+    """read_knowledge checks every quote against knowledge/notices: nothing outside the project."""
     knowledge = read_knowledge(PROJECT_KNOWLEDGE)
-    assert knowledge.cities
-    assert trace_problems(knowledge, SEEDS_DIR) == []
+    assert knowledge.cities and len(knowledge.quotes) > 60
+    cited = {c.notice for c in knowledge.cities if c.notice}
+    assert cited <= {n.id for n in knowledge.notices}
+
+
+def test_the_project_notices_are_unedited_copies_of_the_originals():
+    """Each seed copy records its original's SHA-256 (validation compares them on every read)."""
+    knowledge = read_knowledge(PROJECT_KNOWLEDGE)
+    copies = [n for n in knowledge.notices if n.original]
+    assert len(copies) == 5
+    for notice in copies:
+        text = (PROJECT_KNOWLEDGE / "notices" / f"{notice.id}.txt").read_bytes()
+        assert notice.sha256 == hashlib.sha256(text).hexdigest()
 
 
 def _project_files() -> List[str]:
@@ -56,8 +67,6 @@ def test_adding_a_valid_city_to_the_project_knowledge_breaks_no_test(tmp_path: P
     for name in _project_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(PROJECT_ROOT / name, copy / name)
-    if SEEDS_DIR.is_dir():  # the seeds sit beside the project, as in CI
-        (tmp_path / "shared").symlink_to(SEEDS_DIR.parent)
     (copy / "knowledge" / "cities" / "example-falls-wi.yaml").write_text(NEW_CITY)
     assert read_knowledge(copy / "knowledge").city("example-falls-wi") is not None
 

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import Iterator, List
+
+from pydantic import BaseModel
 
 from bot.knowledge.base import Knowledge
-from bot.knowledge.quotes import walk_texts
+from bot.knowledge.schema import Source
 
 WEB_ADDRESS = re.compile(
     r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:gov|com|org|net|us|edu|info)(?:/[^\s\"'<>()]*)?",
     re.IGNORECASE,
 )
+
+
+def walk_texts(record: object) -> Iterator[str]:
+    """Every string a resident could read (labels, texts, steps), not quotes."""
+    if isinstance(record, Source):
+        return
+    if isinstance(record, str):
+        yield record
+    elif isinstance(record, BaseModel):
+        for name in record.__fields__:
+            yield from walk_texts(getattr(record, name))
+    elif isinstance(record, tuple):
+        for item in record:
+            yield from walk_texts(item)
 
 
 def plain_address(address: str) -> str:

@@ -39,5 +39,13 @@ class NationalRow(Base):
     record = Column(Text, nullable=False)
 
 
+class NoticeRow(Base):
+    """A notice the facts cite (its metadata; the texts stay in the knowledge folder)."""
+
+    __tablename__ = "kb_notices"
+    id = Column(String(128), primary_key=True)
+    record = Column(Text, nullable=False)
+
+
 # Deleted in this order on reload.
-TABLES = (CityRow, NationalRow, MetaRow)
+TABLES = (CityRow, NationalRow, NoticeRow, MetaRow)

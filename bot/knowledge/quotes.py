@@ -1,16 +1,19 @@
-"""Traceability: every quote occurs in its seed file; every date, count and phone number is in a quote."""
+"""Traceability: every quote occurs in the notice it cites; every window date, count and phone
+number is in a quote; a notice's title, date and publisher are backed by its evidence quotes.
+
+Checked on each file as written, so these problems come in the same pass as every other problem,
+as `file:line: field: message`, even in a file that has other mistakes.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from pydantic import BaseModel
-
-from bot.knowledge.base import Knowledge
-from bot.knowledge.schema import CityRecord, Source
+from bot.knowledge.problems import Problem, field_name, line_of
+from bot.knowledge.yamlread import Lines, Path_
 
 _PHONE = re.compile(r"(?:1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}")
 _NUMBER_WORDS = {
@@ -32,10 +35,11 @@ _NUMBER_WORDS = {
     40: "forty",
     50: "fifty",
 }
+NOT_RESIDENT_TEXT = ("quote", "how", "evidence", "notice", "phone")
 
 
 def normalise_text(text: str) -> str:
-    """Straight quotes, one space: so that a quote matches its seed despite typography."""
+    """Straight quotes, one space: so that a quote matches its notice despite typography."""
     text = (
         text.replace("\u2019", "'")
         .replace("\u2018", "'")
@@ -73,53 +77,7 @@ def date_in_quote(day: date, quote: str, need_year: bool) -> bool:
     return any(n in quote for n in numeric)
 
 
-def walk_sources(record: object, where: str = "") -> Iterator[Tuple[str, Source]]:
-    """Every Source inside a record, with where it sits."""
-    if isinstance(record, Source):
-        yield where, record
-    elif isinstance(record, BaseModel):
-        for name, field in record.__fields__.items():
-            key = field.alias
-            yield from walk_sources(getattr(record, name), f"{where}.{key}" if where else key)
-    elif isinstance(record, tuple):
-        for i, item in enumerate(record):
-            yield from walk_sources(item, f"{where}[{i}]")
-
-
-def walk_texts(record: object) -> Iterator[str]:
-    """Every string a resident could read (labels, texts, steps), not quotes."""
-    if isinstance(record, Source):
-        return
-    if isinstance(record, str):
-        yield record
-    elif isinstance(record, BaseModel):
-        for name in record.__fields__:
-            yield from walk_texts(getattr(record, name))
-    elif isinstance(record, tuple):
-        for item in record:
-            yield from walk_texts(item)
-
-
-def _window_problems(city: CityRecord) -> List[str]:
-    problems = []
-    for i, window in enumerate(city.windows):
-        src: Source = window.source
-        for end, day in (("start", window.start), ("end", window.end)):
-            stated_year = src.basis == "stated"
-            if not date_in_quote(day, src.quote, need_year=stated_year):
-                problems.append(f"{city.id}: windows[{i}].{end} {day} is not in its quote")
-            if not stated_year and str(day.year) not in (src.how or "") + src.quote:
-                problems.append(
-                    f"{city.id}: windows[{i}].{end} year {day.year} is not explained in 'how'"
-                )
-        if window.dates_hit is not None and not _count_in_quote(window.dates_hit, src.quote):
-            problems.append(
-                f"{city.id}: windows[{i}].dates_hit {window.dates_hit} is not in its quote"
-            )
-    return problems
-
-
-def _count_in_quote(number: int, quote: str) -> bool:
+def count_in_quote(number: int, quote: str) -> bool:
     words = number_in_words(number)
     return (
         re.search(rf"(?<![\d,]){number:,}(?![\d,])", quote) is not None
@@ -128,55 +86,161 @@ def _count_in_quote(number: int, quote: str) -> bool:
     )
 
 
-def _city_problems(city: CityRecord) -> List[str]:
-    problems = _window_problems(city)
-    for i, count in enumerate(city.counts):
-        if not _count_in_quote(int(count.value), count.source.quote):
-            problems.append(f"{city.id}: counts[{i}] {count.value} is not in its quote")
-    notice = city.notice
-    if (
-        notice
-        and notice.published
-        and not date_in_quote(notice.published, notice.source.quote, True)
-    ):
-        problems.append(f"{city.id}: notice.published {notice.published} is not in its quote")
-    for i, contact in enumerate(city.contacts):
-        quote = (contact.phone_source or contact.source).quote
-        if contact.phone and _digits(contact.phone)[-10:] not in _digits(quote):
-            problems.append(f"{city.id}: contacts[{i}].phone {contact.phone} is not in its quote")
-    return problems
+def walk(data: Any, path: Path_ = ()) -> Iterator[Tuple[Path_, Any]]:
+    """Every value in a file as written, with its path."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from walk(value, path + (i,))
 
 
-def trace_problems(knowledge: Knowledge, seeds: Optional[Path]) -> List[str]:
-    """Everything not traceable to a seed quote. With seeds=None, quotes are not compared with files."""
-    problems: List[str] = []
-    seed_texts: Dict[str, Optional[str]] = {}
-    all_quotes: List[str] = []
-    for owner, record in [(c.id, c) for c in knowledge.cities] + [("national", knowledge.national)]:
-        for where, source in walk_sources(record):
-            all_quotes.append(source.quote)
-            if seeds is None:
+def _day(value: Any) -> Optional[date]:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Notices:
+    """The texts of the notices in the folder, by id (normalised for comparing quotes)."""
+
+    texts: Dict[str, str] = field(default_factory=dict)
+
+    def known(self) -> str:
+        return ", ".join(sorted(self.texts)) or "none yet"
+
+
+@dataclass
+class Traceability:
+    """Collects the traceability problems of one file."""
+
+    label: str
+    lines: Lines
+    notices: Notices
+    problems: List[Problem] = field(default_factory=list)
+    missing: Dict[str, int] = field(default_factory=dict)  # notice id -> line first reported
+
+    def problem(self, path: Path_, message: str) -> None:
+        self.problems.append(
+            Problem(self.label, field_name(path), line_of(self.lines, path), message)
+        )
+
+    def missing_notice(self, path: Path_, notice: str) -> None:
+        """Said in full the first time in a file, briefly after that."""
+        if notice in self.missing:
+            self.problem(path, f"no notice {notice!r} (see line {self.missing[notice]})")
+            return
+        self.missing[notice] = line_of(self.lines, path)
+        self.problem(
+            path,
+            f"no notice {notice!r}: save its text as notices/{notice}.txt and describe it "
+            f"in notices/notices.yaml (notices now: {self.notices.known()})",
+        )
+
+    def sources(self, data: Any) -> None:
+        """Every source cites a notice of the folder and quotes it exactly."""
+        for path, value in walk(data):
+            if not (isinstance(value, dict) and "quote" in value):
                 continue
-            if source.seed not in seed_texts:
-                path = seeds / source.seed
-                seed_texts[source.seed] = (
-                    normalise_text(path.read_text()) if path.is_file() else None
+            if "seed" in value and "notice" not in value:
+                self.problem(
+                    path + ("seed",),
+                    "write `notice:` with the id of a notice in notices/notices.yaml "
+                    f"(`seed:` is the old name); notices: {self.notices.known()}",
                 )
-            text = seed_texts[source.seed]
+                continue
+            notice, quote = value.get("notice"), value.get("quote")
+            if not isinstance(notice, str) or not isinstance(quote, str):
+                continue  # the schema reports what is missing
+            text = self.notices.texts.get(notice)
             if text is None:
-                problems.append(f"{owner}: {where}: seed file {source.seed} not found in {seeds}")
-            elif normalise_text(source.quote) not in text:
-                problems.append(
-                    f"{owner}: {where}: quote not found in {source.seed}: {source.quote!r}"
+                self.missing_notice(path + ("notice",), notice)
+            elif normalise_text(quote) not in text:
+                shown = quote if len(quote) <= 60 else quote[:57] + "..."
+                self.problem(
+                    path + ("quote",),
+                    f"this quote is not in notices/{notice}.txt: copy it word for word from the "
+                    f"notice ({shown!r})",
                 )
-    for city in knowledge.cities:
-        problems.extend(_city_problems(city))
-    quoted_digits = [_digits(q) for q in all_quotes]
-    for owner, record in [(c.id, c) for c in knowledge.cities] + [("national", knowledge.national)]:
-        for text in walk_texts(record):
-            for phone in _PHONE.findall(text):
-                if not any(_digits(phone)[-10:] in digits for digits in quoted_digits):
+
+    def city(self, data: Any) -> None:
+        """Window dates, counts and contact phone numbers are in their quotes."""
+        if not isinstance(data, dict):
+            return
+        for i, window in enumerate(data.get("windows") or []):
+            if not isinstance(window, dict) or not isinstance(window.get("source"), dict):
+                continue
+            source = window["source"]
+            quote, how = str(source.get("quote") or ""), str(source.get("how") or "")
+            stated = source.get("basis") == "stated"
+            for end in ("start", "end"):
+                day = _day(window.get(end))
+                if day is None:
+                    continue
+                if not date_in_quote(day, quote, need_year=stated):
+                    need = "" if not stated else " with its year"
+                    self.problem(("windows", i, end), f"{day} is not in its quote{need}")
+                if not stated and str(day.year) not in how + quote:
+                    self.problem(
+                        ("windows", i, end),
+                        f"the year {day.year} is not in the quote: say in 'how' where it comes from",
+                    )
+            hit = window.get("dates_hit")
+            if isinstance(hit, int) and not count_in_quote(hit, quote):
+                self.problem(("windows", i, "dates_hit"), f"{hit} is not in its quote")
+        for i, count in enumerate(data.get("counts") or []):
+            if isinstance(count, dict) and isinstance(count.get("value"), int):
+                quote = str((count.get("source") or {}).get("quote") or "")
+                if not count_in_quote(count["value"], quote):
+                    self.problem(("counts", i, "value"), f"{count['value']} is not in its quote")
+        for i, contact in enumerate(data.get("contacts") or []):
+            if not isinstance(contact, dict) or not contact.get("phone"):
+                continue
+            source = contact.get("phone_source") or contact.get("source") or {}
+            if _digits(str(contact["phone"]))[-10:] not in _digits(str(source.get("quote") or "")):
+                self.problem(("contacts", i, "phone"), f"{contact['phone']} is not in its quote")
+
+    def notice(self, path: Path_, entry: Dict[str, Any], text: str) -> None:
+        """A notice's evidence quotes are in its text, and its date in one of them."""
+        evidence = [e for e in entry.get("evidence") or [] if isinstance(e, str)]
+        for i, quote in enumerate(evidence):
+            if normalise_text(quote) not in text:
+                self.problem(path + ("evidence", i), "this quote is not in the notice's text")
+        day = _day(entry.get("published"))
+        if day is not None and not any(date_in_quote(day, e, True) for e in evidence):
+            self.problem(
+                path + ("published",), f"{day} is in no evidence quote: quote where the date is"
+            )
+
+
+def quotes_of(data: Any) -> List[str]:
+    return [
+        v["quote"] for _, v in walk(data) if isinstance(v, dict) and isinstance(v.get("quote"), str)
+    ]
+
+
+def phone_problems(files: List[Tuple[str, Any, Lines]], quotes: List[str]) -> List[Problem]:
+    """Every phone number a resident may read is in some quote."""
+    quoted = [_digits(q) for q in quotes]
+    problems = []
+    for label, data, lines in files:
+        for path, value in walk(data):
+            if not isinstance(value, str) or any(
+                p in NOT_RESIDENT_TEXT for p in path if isinstance(p, str)
+            ):
+                continue
+            for phone in _PHONE.findall(value):
+                if not any(_digits(phone)[-10:] in digits for digits in quoted):
                     problems.append(
-                        f"{owner}: phone number {phone} in {text[:40]!r}… is in no quote"
+                        Problem(
+                            label,
+                            field_name(path),
+                            line_of(lines, path),
+                            f"the phone number {phone} is in no quote: quote where the notice gives it",
+                        )
                     )
     return problems

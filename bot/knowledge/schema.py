@@ -20,6 +20,7 @@ from bot.knowledge.vocabulary import (
     Basis,
     Channel,
     DataItem,
+    DocumentKind,
     Instrument,
     OnlineStatus,
     Service,
@@ -60,6 +61,8 @@ class IsoDate(date, _Checked):
     @classmethod
     def validate(cls, value: Any) -> date:
         text = str(value).strip()
+        if text == "YYYY-MM-DD":
+            raise ValueError("put the date here, year first: for example 2019-08-27")
         if not _ISO_DATE.match(text):
             raise ValueError(f"bad date {value!r}: write it as YYYY-MM-DD")
         try:
@@ -123,9 +126,10 @@ class Record(BaseModel):
 
 
 class Source(Record):
-    """Where a fact comes from: a seed file, a verbatim quote, stated or inferred (and how)."""
+    """Where a fact comes from: a notice (an id in notices/notices.yaml), a verbatim quote,
+    stated or inferred (and how)."""
 
-    seed: Text
+    notice: Text
     quote: Text
     basis: Basis
     how: Optional[Text] = None
@@ -137,11 +141,25 @@ class Source(Record):
         return how
 
 
-class Notice(Record):
+class NoticeRecord(Record):
+    """A document the facts cite: the city's own notice, or a news article about it. Its text is
+    notices/<id>.txt; `evidence` quotes from it back the title, date and publisher."""
+
+    id: Text
+    kind: DocumentKind
+    publisher: Text
     title: Optional[Text] = None
+    about: Optional[Text] = None
     published: Optional[IsoDate] = None
     url: Optional[Text] = None
-    source: Source
+    caution: Optional[Text] = None
+    original: Optional[Text] = None  # the file the text was copied from, when it is a copy
+    sha256: Optional[Text] = None  # the original's SHA-256: the copy must stay byte for byte
+    evidence: Tuple[Text, ...] = ()
+
+
+class NoticesFile(Record):
+    notices: Tuple[NoticeRecord, ...]
 
 
 class Window(Record):
@@ -249,6 +267,7 @@ class Contact(Record):
     phone: Optional[Phone] = None
     url: Optional[Text] = None
     address: Optional[Text] = None
+    hours: Optional[Text] = None  # when the line answers, e.g. "Monday to Friday, 8 am to 5 pm"
     source: Source
     phone_source: Optional[Source] = None
 
@@ -294,7 +313,7 @@ class CityRecord(Record):
     aliases: Tuple[Text, ...] = ()
     status: Status
     status_source: Source
-    notice: Optional[Notice] = None
+    notice: Optional[Text] = None  # the id of the city's own notice (or the article), if any
     windows: Tuple[Window, ...] = ()
     methods: Methods = Methods()
     services: Tuple[ServiceFact, ...] = ()

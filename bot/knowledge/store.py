@@ -19,9 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.knowledge.base import Knowledge
-from bot.knowledge.models import TABLES, Base, CityRow, MetaRow, NationalRow
+from bot.knowledge.models import TABLES, Base, CityRow, MetaRow, NationalRow, NoticeRow
 from bot.knowledge.reader import fingerprint, read_knowledge
-from bot.knowledge.schema import CityRecord, NationalRecord
+from bot.knowledge.schema import CityRecord, NationalRecord, NoticeRecord
 from bot.logs import log_event
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ def load_knowledge(engine: Engine, knowledge: Knowledge) -> None:
                 )
             )
         session.add(NationalRow(id="national", record=knowledge.national.json(by_alias=True)))
+        for notice in knowledge.notices:
+            session.add(NoticeRow(id=notice.id, record=notice.json(by_alias=True)))
         session.add_all(
             [
                 MetaRow(key="fingerprint", value=knowledge.fingerprint),
@@ -116,7 +118,13 @@ def read_loaded(engine: Engine) -> Knowledge:
             raise KnowledgeNotLoaded("no knowledge loaded: run `python -m bot knowledge load`")
         rows = session.scalars(select(CityRow).order_by(CityRow.id)).all()
         cities = [CityRecord.parse_raw(row.record) for row in rows]
-        return Knowledge(cities, NationalRecord.parse_raw(national.record), mark.value)
+        notices = session.scalars(select(NoticeRow).order_by(NoticeRow.id)).all()
+        return Knowledge(
+            cities,
+            NationalRecord.parse_raw(national.record),
+            mark.value,
+            notices=[NoticeRecord.parse_raw(row.record) for row in notices],
+        )
 
 
 class KnowledgeStore:

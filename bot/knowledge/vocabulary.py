@@ -51,6 +51,8 @@ class DataItem(Word):
     CARD_EXPIRATION = "card_expiration"
     SECURITY_CODE = "security_code"
     BANK_DETAILS = "bank_details"
+    BANK_ACCOUNT_NUMBER = "bank_account_number"
+    ROUTING_NUMBER = "routing_number"
     SSN = "ssn"
     DATE_OF_BIRTH = "date_of_birth"
 
@@ -88,6 +90,11 @@ class Basis(Word):
     INFERRED = "inferred"
 
 
+class DocumentKind(Word):
+    CITY_NOTICE = "city_notice"  # the city's own notice or press release, as published
+    NEWS_ARTICLE = "news_article"  # a report about it
+
+
 # What each vocabulary is called in a validation message ("unknown channel 'fax'").
 WHAT = {
     Channel: "channel",
@@ -99,4 +106,5 @@ WHAT = {
     Verdict: "verdict",
     OnlineStatus: "status",
     Basis: "basis",
+    DocumentKind: "notice kind",
 }

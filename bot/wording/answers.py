@@ -9,7 +9,7 @@ from bot.knowledge.schema import CityRecord, Contact, Source
 from bot.knowledge.vocabulary import OnlineStatus, Status
 from bot.wording.chat import bulleted, numbered
 from bot.wording.phrases import contact_line, items_text
-from bot.wording.sources import cited
+from bot.wording.sources import cited_sources
 
 OFFER = (
     "If you paid a city bill online through Click2Gov, I can check whether that payment was "
@@ -18,8 +18,8 @@ OFFER = (
 HUMAN = "I'm an automated assistant and can't transfer you, but people can help at these numbers."
 
 
-def _source(sources: Iterable[Source]) -> str:
-    return f"Source: {cited(sources)}."
+def _source(sources: Iterable[Source], answer: Answer) -> str:
+    return f"Source: {cited_sources(sources, answer.notices)}."
 
 
 def _contacts(contacts: Iterable[Contact]) -> str:
@@ -51,7 +51,11 @@ def _data_exposed(answer: Answer) -> List[str]:
         parts.append(f"Not taken: {items_text(city.not_exposed_items())}.")
     else:
         parts.append("The notice does not list anything as not taken.")
-    parts.append(_source(f.source for f in (*city.data_exposed, *city.data_not_exposed)))
+    if city.counts:
+        figures = "; ".join(f"{count.value:,} {count.what}" for count in city.counts)
+        parts.append(f"The notice's figures: {figures}.")
+    facts = (*city.data_exposed, *city.data_not_exposed, *city.counts)
+    parts.append(_source((f.source for f in facts), answer))
     return [" ".join(parts)]
 
 
@@ -60,7 +64,7 @@ def _safe_to_pay(answer: Answer) -> List[str]:
     for c in answer.cities:
         online = c.online_payments
         if online:
-            lines.append(f"{c.display_name}: {online.text} {_source([online.source])}")
+            lines.append(f"{c.display_name}: {online.text} {_source([online.source], answer)}")
         else:
             lines.append(
                 f"{c.display_name}: no notice on record says whether paying online is safe now; "
@@ -78,7 +82,7 @@ def _pay_meanwhile(answer: Answer) -> List[str]:
         if c.pay_meanwhile:
             why = f" {online.text}" if online and online.status == OnlineStatus.SUSPENDED else ""
             ways = bulleted([f.text for f in c.pay_meanwhile])
-            source = _source([c.pay_meanwhile[0].source])
+            source = _source([c.pay_meanwhile[0].source], answer)
             messages.append(f"{c.display_name}:{why}\nWays to pay meanwhile:\n{ways}\n{source}")
         elif online and online.status == OnlineStatus.SAFE:
             messages.append(f"{c.display_name}: {online.text}")

@@ -28,6 +28,6 @@ def result_messages(result: Result) -> List[str]:
         messages.append("What to do now:\n" + numbered([s.text for s in result.steps]))
     if result.contacts:
         messages.append("Who to contact:\n" + bulleted([contact_line(c) for c in result.contacts]))
-    if result.sources:
-        messages.append(f"Source: {cited(result.sources)}.")
+    if result.notices:
+        messages.append(f"Source: {cited(result.notices)}.")
     return messages

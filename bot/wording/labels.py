@@ -6,7 +6,7 @@ from bot.knowledge.vocabulary import Channel, DataItem, Instrument, Service
 
 CHANNEL_SHORT = {
     Channel.ONLINE_ONE_TIME: "online",
-    Channel.AUTOPAY_EXISTING: "by autopay",
+    Channel.AUTOPAY_EXISTING: "by an existing autopay",
     Channel.AUTOPAY_NEW: "by a new online autopay enrollment",
     Channel.PHONE: "by phone",
     Channel.IN_PERSON: "in person",
@@ -32,6 +32,16 @@ SERVICES = {
     Service.OTHER: "other city payments",
 }
 
+SERVICE_ONE = {
+    Service.UTILITY: "a utility bill",
+    Service.BUILDING_PERMIT: "a building permit",
+    Service.BUSINESS_LICENSE: "a business license",
+    Service.PARKING_TICKET: "a parking ticket",
+    Service.CIVIL_CITATION: "a civil citation",
+    Service.PERMITTING_LICENSING_FEE: "a permitting or licensing fee",
+    Service.OTHER: "another city payment",
+}
+
 DATA_ITEMS = {
     DataItem.CARD_NUMBER: "card number",
     DataItem.CARD_DETAILS: "credit/debit card information",
@@ -42,6 +52,8 @@ DATA_ITEMS = {
     DataItem.CARD_EXPIRATION: "card expiration date",
     DataItem.SECURITY_CODE: "card security code",
     DataItem.BANK_DETAILS: "other banking details",
+    DataItem.BANK_ACCOUNT_NUMBER: "bank account number",
+    DataItem.ROUTING_NUMBER: "bank routing number",
     DataItem.SSN: "Social Security number",
     DataItem.DATE_OF_BIRTH: "date of birth",
 }

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from bot.dates import DateAnswer, DateSpan, DateUnknown
 from bot.knowledge.schema import Contact, Scope, Window
 from bot.methods import Method
-from bot.wording.labels import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICES
+from bot.wording.labels import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICE_ONE, SERVICES
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -54,11 +54,19 @@ def describe_date(when: Optional[DateAnswer]) -> Optional[str]:
 
 
 def describe_method(method: Method) -> str:
-    """'online by card', 'by phone', 'in person in cash' or 'a payment method you did not name'."""
+    """'online by card', 'by phone for a utility bill', 'in person in cash' or 'a payment method
+    you did not name'."""
     parts = [CHANNEL_SHORT[method.channel]] if method.channel else []
     if method.instrument:
         parts.append(INSTRUMENT_SHORT[method.instrument])
-    return " ".join(parts) if parts else "a payment method you did not name"
+    text = " ".join(parts) if parts else "a payment method you did not name"
+    return f"{text} for {SERVICE_ONE[method.service]}" if method.service else text
+
+
+def joined(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def describe_how(scope: Scope) -> str:
@@ -87,6 +95,7 @@ def items_text(items: Iterable[str]) -> str:
 
 
 def contact_line(contact: Contact) -> str:
-    """'FTC identity theft help: 1-877-438-4338, www.ftc.gov/idtheft'."""
+    """'FTC identity theft help: 1-877-438-4338, www.ftc.gov/idtheft' (and its hours, if given)."""
     reach = [x for x in (contact.phone, contact.url, contact.address) if x]
-    return f"{contact.label}: {', '.join(reach)}" if reach else contact.label
+    line = f"{contact.label}: {', '.join(reach)}" if reach else contact.label
+    return f"{line} ({contact.hours})" if contact.hours else line

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Dict, List
 
-from bot.rules import Finding, Reason, Result
+from bot.knowledge.vocabulary import Basis, Verdict
+from bot.rules import Alternative, Finding, Reason, Result
+from bot.wording.labels import SERVICE_ONE, SERVICES
 from bot.wording.phrases import (
     describe_date,
     describe_how,
     describe_method,
     describe_rule,
     items_text,
+    joined,
     window_text,
 )
+
+# Findings about the city rather than the payment: said once, not again for each alternative.
+ABOUT_THE_CITY = (Reason.LETTERS, Reason.COUNTS, Reason.DATA_TAKEN)
+
+# How an alternative answer is announced inside a sentence ("if it was a utility bill, ...").
+OUTCOME = {
+    Verdict.AFFECTED: "it was affected",
+    Verdict.POSSIBLY_AFFECTED: "it may have been affected",
+    Verdict.NOT_AFFECTED: "it was not affected",
+}
 
 
 def _between(finding: Finding) -> str:
@@ -74,9 +88,22 @@ def _only_others_affected(result: Result, finding: Finding) -> str:
 
 
 def _method_not_affected(result: Result, finding: Finding) -> str:
+    source = finding.rule.source
+    if source.basis == Basis.STATED:
+        return (
+            f"{result.place}'s notice says payments made {describe_method(result.method)} were "
+            f"not affected (\u201c{source.quote}\u201d)."
+        )
+    affected = [describe_rule(rule.scope) for rule in result.city.methods.affected]
+    if affected:
+        return (
+            f"{result.place}'s notice names only {joined(affected)} as affected, so payments "
+            f"made {describe_method(result.method)} were not affected (an inference: the notice "
+            "does not say so in as many words)."
+        )
     return (
-        f"{result.place}'s notice says payments made {describe_method(result.method)} were not "
-        f"affected (\u201c{finding.rule.source.quote}\u201d)."
+        f"{result.place}'s notice does not say so in as many words, but payments made "
+        f"{describe_method(result.method)} were not affected: {source.how}"
     )
 
 
@@ -156,6 +183,61 @@ def _method_not_named(result: Result, finding: Finding) -> str:
     )
 
 
+def _service_assumed(result: Result, finding: Finding) -> str:
+    service = finding.services[0]
+    return (
+        f"I took it to be a payment for {SERVICE_ONE[service]}, the only kind of payment "
+        f"{result.place}'s notice names."
+    )
+
+
+def _alternative(result: Result, alternative: Alternative) -> str:
+    """The answer had the resident said what the alternative assumes, as one clause."""
+    decisive = tuple(f for f in alternative.findings if f.reason not in ABOUT_THE_CITY)
+    other = replace(
+        result, verdict=alternative.verdict, findings=decisive, method=alternative.method
+    )
+    text = reason_text(other)
+    if text.startswith(("Your ", "The ")):  # not a place name
+        text = text[:1].lower() + text[1:]
+    return f"{OUTCOME[alternative.verdict]}: {text}"
+
+
+def _depends_on_service(result: Result, finding: Finding) -> str:
+    services = joined([SERVICES[s] for s in finding.services])
+    each = " ".join(
+        f"If it was {SERVICE_ONE[a.method.service]}, {_alternative(result, a)}"
+        for a in finding.alternatives
+    )
+    return (
+        f"It depends on what the payment was for: {result.place}'s notice answers differently "
+        f"for {services}. {each} Tell me what you paid for (for example \u201cmy water bill\u201d) "
+        "and I can give one answer."
+    )
+
+
+def _service_not_named(result: Result, finding: Finding) -> str:
+    service = result.method.service
+    paid = SERVICES[service] if service else "what you paid for"
+    return (
+        f"{result.place}'s notice gives breach dates only for {joined([SERVICES[s] for s in finding.services])}; "
+        f"it does not say whether payments for {paid} were affected."
+    )
+
+
+def _autopay_assumed(result: Result, finding: Finding) -> str:
+    alternative = finding.alternatives[0]
+    return (
+        "I took \u201cautopay\u201d to mean an automatic payment that was already set up. If you "
+        f"signed up for autopay at that time instead, {_alternative(result, alternative)}"
+    )
+
+
+def _counts(result: Result, finding: Finding) -> str:
+    figures = "; ".join(f"{count.value:,} {count.what}" for count in finding.facts)
+    return f"The notice's figures: {figures}."
+
+
 SENTENCES: Dict[Reason, Callable[[Result, Finding], str]] = {
     Reason.NAMED_WITHOUT_DETAILS: _named_without_details,
     Reason.UNDER_INVESTIGATION: _under_investigation,
@@ -176,6 +258,11 @@ SENTENCES: Dict[Reason, Callable[[Result, Finding], str]] = {
     Reason.DATE_INSIDE: _date_inside,
     Reason.METHOD_NOT_SAID: _method_not_said,
     Reason.METHOD_NOT_NAMED: _method_not_named,
+    Reason.SERVICE_ASSUMED: _service_assumed,
+    Reason.DEPENDS_ON_SERVICE: _depends_on_service,
+    Reason.SERVICE_NOT_NAMED: _service_not_named,
+    Reason.AUTOPAY_ASSUMED: _autopay_assumed,
+    Reason.COUNTS: _counts,
 }
 
 

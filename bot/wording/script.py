@@ -7,9 +7,9 @@ from typing import Any, Dict, List, Optional
 
 from bot.rules import Result
 from bot.wording.headlines import HEADLINES
-from bot.wording.phrases import contact_line, describe_date, describe_method, long_date
+from bot.wording.phrases import contact_line, describe_date, describe_method
 from bot.wording.reasons import reason_text
-from bot.wording.sources import quoted
+from bot.wording.sources import citation, cited_sources, quoted
 
 
 def _payment(result: Result) -> Dict[str, Any]:
@@ -37,7 +37,7 @@ def format_script(result: Result) -> str:
         lines += [f"  - {contact_line(c)}" for c in result.contacts]
     if result.sources:
         lines += ["", "Sources:"]
-        lines += [f"  - {quoted(s)}" for s in result.sources]
+        lines += [f"  - {quoted(s, result.notices)}" for s in result.sources]
     return "\n".join(lines)
 
 
@@ -65,22 +65,35 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
         "steps": [step.text for step in result.steps],
         "contacts": contacts,
         "sources": [
-            {"seed": s.seed, "quote": s.quote, "basis": s.basis.value, "how": s.how}
+            {
+                "notice": s.notice,
+                "cited": cited_sources([s], result.notices),
+                "quote": s.quote,
+                "basis": s.basis.value,
+                "how": s.how,
+            }
             for s in result.sources
+        ],
+        "notices": [
+            {
+                "id": n.id,
+                "citation": citation(n),
+                "publisher": n.publisher,
+                "title": n.title,
+                "published": n.published.isoformat() if n.published else None,
+                "url": n.url,
+                "kind": n.kind.value,
+            }
+            for n in result.notices
         ],
     }
 
 
 def notice_line(result: Result) -> Optional[str]:
-    """'Click2Gov Security Breach, posted December 12, 2019 (www...)' for the city's notice."""
-    notice = result.city.notice if result.city else None
-    if notice is None:
-        return None
-    parts = [notice.title or "the city's notice"]
-    if notice.published:
-        parts.append(f"posted {long_date(notice.published)}")
-    line = ", ".join(parts)
-    return f"{line} ({notice.url})" if notice.url else line
+    """The city's own notice (or the article its facts come from), cited."""
+    main = result.city.notice if result.city else None
+    notice = next((n for n in result.notices if n.id == main), None)
+    return citation(notice) if notice else None
 
 
 def case_summary(result: Result, at: datetime) -> str:
@@ -120,7 +133,12 @@ def agent_payload(result: Result, at: datetime) -> Dict[str, Any]:
         "reason": reason_text(result),
         "notice": notice_line(result),
         "quotes": [
-            {"quote": s.quote, "document": s.seed, "basis": s.basis.value, "how": s.how}
+            {
+                "quote": s.quote,
+                "document": cited_sources([s], result.notices) or s.notice,
+                "basis": s.basis.value,
+                "how": s.how,
+            }
             for s in result.sources
         ],
         "notes": [note.text for note in result.notes],

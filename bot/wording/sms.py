@@ -12,14 +12,21 @@ from typing import Callable, Dict, List, Optional
 
 from bot.dates import DateAnswer, DateSpan
 from bot.knowledge.schema import CityRecord, Contact, NationalRecord, Step, Window
+from bot.knowledge.vocabulary import Basis, Verdict
 from bot.rules import Finding, Reason, Result
 from bot.textmessage import MAX_SEPTETS, MORE, pages, septets, to_gsm
 from bot.wording.headlines import HEADLINES
-from bot.wording.phrases import describe_date, describe_how, describe_method
+from bot.wording.labels import SERVICE_ONE, SERVICES
+from bot.wording.phrases import describe_date, describe_how, describe_method, joined
 
 PROGRAM = "Click2Gov breach self-check"
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 HELP_LINE = "ftc_identity_theft"
+HIT = {
+    Verdict.AFFECTED: "hit",
+    Verdict.POSSIBLY_AFFECTED: "maybe hit",
+    Verdict.NOT_AFFECTED: "not hit",
+}
 
 
 def short_day(day: date, year: bool = True) -> str:
@@ -67,9 +74,7 @@ SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
     Reason.ONLY_OTHERS_AFFECTED: lambda r, f: (
         f"{_city(r)} says only payments made {describe_how(f.scope)} were hit."
     ),
-    Reason.METHOD_NOT_AFFECTED: lambda r, f: (
-        f"{_city(r)} says payments made {describe_method(r.method)} were not hit."
-    ),
+    Reason.METHOD_NOT_AFFECTED: lambda r, f: _not_affected(r, f),
     Reason.DATE_OUTSIDE: lambda r, f: (
         f"Your date is outside {_city(r)}'s breach dates ({_windows(f)})."
     ),
@@ -92,7 +97,29 @@ SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
     Reason.METHOD_NOT_NAMED: lambda r, f: (
         f"The notice does not say if payments made {describe_method(r.method)} were hit."
     ),
+    Reason.SERVICE_ASSUMED: lambda r, f: f"(Checked as {SERVICE_ONE[f.services[0]]}.)",
+    Reason.DEPENDS_ON_SERVICE: lambda r, f: _depends_on_service(f),
+    Reason.SERVICE_NOT_NAMED: lambda r, f: (
+        f"{_city(r)} gives breach dates only for {joined([SERVICES[s] for s in f.services])}."
+    ),
+    Reason.AUTOPAY_ASSUMED: lambda r, f: (
+        f"(Read as an autopay set up before; a new sign-up then: {HIT[f.alternatives[0].verdict]}.)"
+    ),
 }
+
+
+def _not_affected(result: Result, finding: Finding) -> str:
+    paid = describe_method(result.method)
+    if finding.rule.source.basis == Basis.STATED:
+        return f"{_city(result)} says payments made {paid} were not hit."
+    return f"{_city(result)} names other payments as hit, so payments made {paid} were not."
+
+
+def _depends_on_service(finding: Finding) -> str:
+    each = "; ".join(
+        f"{SERVICE_ONE[a.method.service]}: {HIT[a.verdict]}" for a in finding.alternatives
+    )
+    return f"It depends on what you paid for: {each}. Reply with what you paid for."
 
 
 def why(result: Result) -> str:

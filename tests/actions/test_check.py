@@ -94,7 +94,10 @@ async def test_affected_answer_lists_steps_and_numbers(store):
     joined = "\n".join(said)
     assert joined.startswith("Yes — your payment was affected.")
     assert "What to do now:" in joined and "1-877-438-4338" in joined
-    assert "001_228bbffbe9cc2cc8.txt" in joined
+    assert (
+        'Source: City of Odessa, "Click2Gov Security Breach", posted December 12, 2019.' in joined
+    )
+    assert ".txt" not in joined
 
 
 async def test_without_a_city_the_form_asks_for_it(store):
@@ -144,6 +147,17 @@ async def test_a_correction_that_leaves_a_slot_empty_returns_to_the_form(store):
 
 async def test_new_check_forgets_verdict_and_date_only(store):
     events, _ = await run(ActionPrepareNewCheck(store), slots={**ODESSA, "verdict": "affected"})
+    assert slot_events(events) == {"verdict": None, "payment_date": None}
+
+
+async def test_saying_what_was_paid_for_after_an_answer_keeps_the_date(store):
+    """After "it depends on what the payment was for", the answer names only the service."""
+    slots = {**ODESSA, "verdict": "possibly_affected"}
+    events, _ = await run(ActionPrepareNewCheck(store), "it was my water bill", slots=slots)
+    assert slot_events(events) == {"verdict": None}
+    events, _ = await run(
+        ActionPrepareNewCheck(store), "it was in July, my water bill", slots=slots
+    )
     assert slot_events(events) == {"verdict": None, "payment_date": None}
 
 

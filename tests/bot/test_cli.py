@@ -59,8 +59,12 @@ def test_check_json_contract(tmp_path):
     assert answer["city"] == "Odessa, TX"
     assert answer["payment_date"] == "September 3, 2019"
     assert any(c["phone"] == "1-877-438-4338" for c in answer["contacts"])
-    assert answer["sources"][0]["seed"] == "001_228bbffbe9cc2cc8.txt"
-    assert answer["reasons"] == ["affected_in_window", "data_taken", "letters"]
+    assert answer["sources"][0]["notice"] == "odessa-2019-12-12"
+    assert answer["sources"][0]["cited"] == (
+        'City of Odessa, "Click2Gov Security Breach", posted December 12, 2019'
+    )
+    assert answer["notices"][0]["publisher"] == "City of Odessa"
+    assert answer["reasons"] == ["affected_in_window", "service_assumed", "data_taken", "letters"]
 
 
 @pytest.mark.parametrize(
@@ -101,7 +105,8 @@ def test_plain_output_reads_like_an_agent_script(tmp_path):
     assert order == sorted(order)
     assert "Your payment was affected (affected)" in text
     assert "888-278-8028" in text
-    assert "002_9212a923ee6a1e48.txt" in text
+    assert "a news article, not the city's own notice" in text
+    assert ".txt" not in text  # notices are cited by publisher, title and date
 
 
 def test_a_date_it_cannot_read_is_a_clear_error(tmp_path):
@@ -116,18 +121,25 @@ def test_a_date_it_cannot_read_is_a_clear_error(tmp_path):
 
 def test_knowledge_option_reads_another_folder(tmp_path, knowledge_copy):
     odessa = knowledge_copy / "cities" / "odessa-tx.yaml"
-    odessa.write_text(odessa.read_text().replace("end: 2019-10-14", "end: 2019-12-31"))
-    moved = check_json(
-        tmp_path, "Odessa", "Dec 1 2019", "online card", "--knowledge", str(knowledge_copy)
+    odessa.write_text(odessa.read_text().replace("aliases: [", "aliases: [Jackrabbit City, "))
+    there = check_json(
+        tmp_path,
+        "Jackrabbit City",
+        "Sept 3 2019",
+        "online card",
+        "--knowledge",
+        str(knowledge_copy),
     )
-    assert moved["verdict"] == "affected"
-    assert check_json(tmp_path, "Odessa", "Dec 1 2019", "online card")["verdict"] == "not_affected"
+    assert (there["city"], there["verdict"]) == ("Odessa, TX", "affected")
+    here = check_json(tmp_path, "Jackrabbit City", "Sept 3 2019", "online card")
+    assert here["verdict"] == "no_incident_on_record"
 
 
 def test_knowledge_validate_and_load(tmp_path):
     done = run_bot("knowledge", "validate", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "7 cities valid" in done.stdout and "0 traceability problem(s)" in done.stdout
+    assert "valid. 7 cities and 7 notices" in done.stdout
+    assert "quotes found word for word in" in done.stdout
     done = run_bot("knowledge", "load", tmp_path=tmp_path)
     assert done.returncode == 0 and "Loaded 7 cities" in done.stdout
     assert (tmp_path / "cli.db").exists()
@@ -143,6 +155,64 @@ def test_knowledge_load_of_a_broken_folder_names_file_field_line(tmp_path, knowl
     assert "unknown channel 'fax'" in done.stderr
     # the database still answers with what was loaded before
     assert check_json(tmp_path, "Odessa", "Sept 3 2019", "online card")["verdict"] == "affected"
+
+
+def test_validate_of_a_broken_folder_lists_every_problem_and_never_says_valid(
+    tmp_path, knowledge_copy
+):
+    odessa = knowledge_copy / "cities" / "odessa-tx.yaml"
+    text = odessa.read_text().replace("channels: [phone]", "channels: [fax]")
+    odessa.write_text(text.replace('"via the phone system"', '"via the telephone system"'))
+    done = run_bot("knowledge", "validate", "--knowledge", str(knowledge_copy), tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert "2 problem(s)" in done.stdout and "valid." not in done.stdout
+    problems = done.stderr.splitlines()
+    assert any("odessa-tx.yaml:" in p and "unknown channel 'fax'" in p for p in problems)
+    assert any(
+        "source.quote: this quote is not in notices/odessa-2019-12-12.txt" in p for p in problems
+    )
+
+
+def test_new_city_writes_a_skeleton_that_validate_walks_through(tmp_path, knowledge_copy):
+    done = run_bot(
+        "knowledge",
+        "new-city",
+        "Carson City, NV",
+        "--knowledge",
+        str(knowledge_copy),
+        tmp_path=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    written = knowledge_copy / "cities" / "carson-city-nv.yaml"
+    assert str(written) in done.stdout
+    assert "city: Carson City" in written.read_text() and "state: NV" in written.read_text()
+    again = run_bot(
+        "knowledge",
+        "new-city",
+        "Carson City, NV",
+        "--knowledge",
+        str(knowledge_copy),
+        tmp_path=tmp_path,
+    )
+    assert again.returncode == 2 and "already exists" in again.stderr
+    checked = run_bot(
+        "knowledge", "validate", "--knowledge", str(knowledge_copy), tmp_path=tmp_path
+    )
+    assert checked.returncode == 1
+    assert "carson-city-nv.yaml:" in checked.stderr and "put the date here" in checked.stderr
+
+
+def test_new_city_needs_a_state(tmp_path, knowledge_copy):
+    done = run_bot(
+        "knowledge",
+        "new-city",
+        "Carson City",
+        "--knowledge",
+        str(knowledge_copy),
+        tmp_path=tmp_path,
+    )
+    assert done.returncode == 2 and 'for example "Carson City, NV"' in done.stderr
+    assert not list((knowledge_copy / "cities").glob("carson*"))
 
 
 def test_shell_answers_a_check_typed_at_the_prompt(tmp_path):

@@ -42,7 +42,10 @@ def test_slot_values_round_trip():
         "channel": None,
         "instrument": "bank_account",
         "service": None,
+        "autopay_assumed": False,
     }
+    autopay = Method("autopay_existing", None, None, autopay_assumed=True)
+    assert method_from_slot(method_slot(autopay)) == autopay
     span = DateSpan(date(2018, 6, 1), date(2018, 6, 30), approximate=True, year_given=False)
     assert date_from_slot(date_slot(span)) == span
     assert date_from_slot(date_slot(DateUnknown())) == DateUnknown()
@@ -60,6 +63,7 @@ def test_everything_in_one_message(knowledge):
         "channel": "phone",
         "instrument": "card",
         "service": "parking_ticket",
+        "autopay_assumed": False,
     }
 
 

@@ -123,7 +123,7 @@ def test_midwest_city_excluded_method_cites_the_notice(knowledge):
     assert result.verdict == "not_affected"
     assert "payments made over the phone" in why(result)
     assert any("charge you do not recognise" in s for s in steps(result))
-    assert result.sources[-1].seed == "000_276f04b74377525d.txt"
+    assert result.sources[-1].notice == "midwest-city-2018-07-24"
 
 
 def test_unknown_date_gives_a_conditional_answer(knowledge):
@@ -174,7 +174,7 @@ def test_odessa_affected_answer_has_reason_steps_and_national_numbers(knowledge)
     phones = [c.phone for c in result.contacts]
     assert "1-877-438-4338" in phones and "1-877-322-8228" in phones
     assert any("closely monitor your financial accounts" in s.lower() for s in steps(result))
-    assert {s.seed for s in result.sources} == {"001_228bbffbe9cc2cc8.txt"}
+    assert {s.notice for s in result.sources} == {"odessa-2019-12-12"}
 
 
 # --- Bakersfield: 2018-08-11..2018-10-01 (year inferred), security code and email exposed
@@ -274,40 +274,45 @@ def test_st_petersburg_russia_is_answered_honestly(knowledge):
             "odessa-tx",
             day("2019-09-03"),
             ONLINE_CARD,
-            ("affected_in_window", "data_taken", "letters"),
+            ("affected_in_window", "service_assumed", "data_taken", "letters"),
         ),
-        ("odessa-tx", day("2019-09-03"), Method("kiosk", "card"), ("only_others_affected",)),
+        (
+            "odessa-tx",
+            day("2019-09-03"),
+            Method("kiosk", "card"),
+            ("only_others_affected", "service_assumed"),
+        ),
         ("midwest-city-ok", day("2018-06-01"), Method("phone", "card"), ("method_not_affected",)),
-        ("odessa-tx", day("2019-07-01"), ONLINE_CARD, ("date_outside",)),
+        ("odessa-tx", day("2019-07-01"), ONLINE_CARD, ("date_outside", "service_assumed")),
         (
             "midwest-city-ok",
             day("2018-03-02"),
             ONLINE_CARD,
-            ("unpublished_dates", "in_unpublished_range", "letters"),
+            ("unpublished_dates", "in_unpublished_range", "letters", "counts"),
         ),
         (
             "midwest-city-ok",
             DateUnknown(),
             ONLINE_CARD,
-            ("date_not_given", "unpublished_dates", "letters"),
+            ("date_not_given", "unpublished_dates", "letters", "counts"),
         ),
         (
             "bakersfield-ca",
             day("2018-09-01"),
             Method("phone", "card"),
-            ("date_inside", "method_not_named", "letters"),
+            ("date_inside", "method_not_named", "letters", "counts"),
         ),
         (
             "midwest-city-ok",
             day("2018-06-01"),
             Method("online_one_time"),
-            ("date_inside", "method_not_said", "letters"),
+            ("date_inside", "method_not_said", "letters", "counts"),
         ),
         (
             "midwest-city-ok",
             span("2018-06-01", "2018-06-30"),
             ONLINE_CARD,
-            ("date_partly_inside", "letters"),
+            ("date_partly_inside", "letters", "counts"),
         ),
         (
             "norman-ok",

@@ -137,7 +137,10 @@ def test_a_guided_call_by_keyboard(console: Page, servers: Servers):
     expect(result).to_be_visible()
     expect(page.locator("#verdict")).to_contain_text("Your payment was affected")
     expect(page.locator("#reason")).to_contain_text("between May 25, 2018 and June 21, 2018")
-    expect(page.locator("#notice")).to_contain_text("Update on Data Breach, posted July 24, 2018")
+    expect(page.locator("#notice")).to_contain_text(
+        'City of Midwest City, "Update on Data Breach", posted July 24, 2018'
+    )
+    expect(page.locator("#quotes")).not_to_contain_text(".txt")
     expect(page.locator("#quotes")).to_contain_text(
         "identified transactions from May 25 through June 21 were compromised"
     )

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
+
+from bot.settings import PROJECT_ROOT
+from tests.conftest import KNOWLEDGE_DIR, knowledge_with_odessa_update
+from tests.e2e.conftest import Chat
 
 pytestmark = pytest.mark.e2e
 
@@ -195,3 +203,49 @@ def test_a_button_choice_answers_the_method_question(chat):
     assert after == ["/check_another", "/start_over"]
     chat.say("/start_over")
     assert chat.slot("city") is None
+
+
+def test_a_knowledge_load_is_answered_within_seconds_without_a_restart(servers, tmp_path):
+    """A city posts an update; its staff run `python -m bot knowledge load` while the assistant
+    runs; the next answers follow the update (within BOT_KNOWLEDGE_RECHECK_SECONDS, 5 s)."""
+    database = servers.workdir / "knowledge.db"
+    assert database.exists()
+    later = knowledge_with_odessa_update(tmp_path / "later")
+    question = "Odessa, online with my Visa on Nov 20 2019, was my payment affected?"
+    assert Chat(servers).say(question)[0].startswith("Good news")
+
+    def load(folder: Path) -> None:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "knowledge",
+                "load",
+                "--knowledge",
+                str(folder),
+                "--database-url",
+                f"sqlite:///{database}",
+            ],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+
+    load(later)
+    try:
+        loaded = time.monotonic()
+        first = ""
+        while time.monotonic() - loaded < 15 and not first.startswith("Yes"):
+            first = Chat(servers).say(question)[0]
+            time.sleep(0.5)
+        waited = time.monotonic() - loaded
+        assert first.startswith("Yes — your payment was affected."), first
+        assert "between August 27, 2019 and December 31, 2019" in first
+        assert waited < 8, f"picked up after {waited:.1f} s"
+        sources = next(m for m in Chat(servers).say(question) if m.startswith("Source:"))
+        assert '"Update on the Click2Gov Security Breach", posted January 15, 2020' in sources
+    finally:
+        load(KNOWLEDGE_DIR)

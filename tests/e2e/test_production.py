@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import threading
 import time
 import urllib.request
@@ -22,7 +21,7 @@ from bot.ids import new_id
 from bot.knowledge.store import load_folder, make_engine
 from bot.postgres import fresh_postgres_database
 from scripts.bench import load, verify
-from tests.conftest import KNOWLEDGE_DIR
+from tests.conftest import KNOWLEDGE_DIR, knowledge_with_odessa_update
 from tests.e2e.conftest import TOKEN
 
 pytestmark = [pytest.mark.e2e, pytest.mark.production]
@@ -191,17 +190,7 @@ def test_a_database_outage_gets_an_apology_and_forks_nothing(production: Servers
 
 
 def test_a_knowledge_reload_while_serving_gives_whole_answers(production: Servers, tmp_path):
-    later = tmp_path / "later"
-    shutil.copytree(KNOWLEDGE_DIR, later)
-    odessa = later / "cities" / "odessa-tx.yaml"
-    odessa.write_text(
-        odessa.read_text()
-        .replace("end: 2019-10-14", "end: 2019-12-31")
-        .replace(
-            "between August 27, 2019 and October 14, 2019",
-            "between August 27, 2019 and December 31, 2019",
-        )
-    )
+    later = knowledge_with_odessa_update(tmp_path / "later")
     old = ("not affected", "August 27, 2019 and October 14, 2019")
     new = ("was affected", "between August 27, 2019 and December 31, 2019")
     engine = make_engine(DATABASE)

@@ -146,6 +146,8 @@ def test_more_returns_the_rest_then_says_that_is_all(phone: Phone):
     joined = "\n".join(rest)
     assert "What to do now:" in joined and "Who to contact:" in joined
     assert "August 27, 2019 and October 14, 2019" in joined  # the full reason, behind MORE
+    assert 'Source: City of Odessa, "Click2Gov Security Breach", posted December 12, 2019' in joined
+    assert ".txt" not in joined
     assert not rest[-1].endswith("Reply MORE for more.")
     assert phone.text("2").startswith("OK, let's start over.")  # the choice on the first page
 

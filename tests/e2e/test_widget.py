@@ -119,6 +119,8 @@ def test_a_full_check_by_keyboard_alone_survives_a_reload_and_starts_over(
     widget.idle()
     log = widget.log()
     assert "Yes — your payment was affected." in log and "Odessa, TX" in log
+    assert 'City of Odessa, "Click2Gov Security Breach", posted December 12, 2019' in log
+    assert ".txt" not in log
     assert "Yes — your payment was affected." in widget.live()  # announced (politely)
     assert page.locator("a[href='tel:+18774384338']").count() >= 1
     assert page.locator("a[href='https://www.ic3.gov']").count() >= 1

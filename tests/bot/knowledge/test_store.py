@@ -24,6 +24,7 @@ def test_every_record_round_trips_through_the_database(engine, knowledge):
     for city in knowledge.cities:
         assert loaded.city(city.id) == city
     assert loaded.national == knowledge.national
+    assert loaded.notices == knowledge.notices and len(loaded.notices) == 7
     assert loaded == knowledge
     assert loaded.city("atlantis-xx") is None
 
