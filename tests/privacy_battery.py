@@ -83,9 +83,21 @@ def luhn_complete(partial: str) -> str:
     raise AssertionError
 
 
+# (prefix, length) of Visa, Mastercard (old and 2-series), American Express, Discover, Visa 19.
+CARD_PREFIXES = [
+    ("4", 16),
+    ("51", 16),
+    ("55", 16),
+    ("2221", 16),
+    ("34", 15),
+    ("37", 15),
+    ("6011", 16),
+    ("4", 19),
+]
+
+
 def card_number(rng: random.Random) -> str:
-    start, length = rng.choice([("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15),
-                                ("37", 15), ("6011", 16), ("4", 19)])  # fmt: skip
+    start, length = rng.choice(CARD_PREFIXES)
     body = start + "".join(rng.choice("0123456789") for _ in range(length - len(start) - 1))
     return luhn_complete(body)
 
