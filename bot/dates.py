@@ -1226,7 +1226,23 @@ def understand_date(
     core = _strip_fillers(_LOOSE_RE.sub("", _AROUND_RE.sub("", core)).strip(" ,."))
     found = _find(core, ctx) if core else None
     if found is not None:
-        return _settle(found, ctx, around, loose)
+        return _uses_every_year(text, _settle(found, ctx, around, loose))
     if _says_unknown(text):
         return DateUnknown()
-    return _dateparser_fallback(core, reference, period) if core else None
+    return _uses_every_year(text, _dateparser_fallback(core, reference, period) if core else None)
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+YEAR_SLACK = timedelta(days=31)
+
+
+def _uses_every_year(text: str, when: Optional[DateAnswer]) -> Optional[DateAnswer]:
+    """None (ask again) when the text names a year the reading did not use: "two weeks before
+    Halloween 2019" half-read as a day of this year must never be answered. A span within a month
+    of the year counts as using it ("a week before January 3, 2019")."""
+    if not isinstance(when, DateSpan):
+        return when
+    for year in {int(y) for y in _YEAR_RE.findall(text)}:
+        if when.start > date(year, 12, 31) + YEAR_SLACK or when.end < date(year, 1, 1) - YEAR_SLACK:
+            return None
+    return when

@@ -433,3 +433,30 @@ def test_rehome_moves_a_year_less_date_into_another_period():
     assert rehome(june, PERIOD_2018) == DateSpan(date(2018, 6, 1), date(2018, 6, 30), False, False)
     given = span_of("Sept 3 2019", LATER, PERIOD_2019)
     assert rehome(given, PERIOD_2018) == given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three weeks before Halloween 2019",  # a holiday the grammar does not know
+        "a few days after Labor Day 2019",
+        "the week before Independence Day 2018",
+    ],
+)
+def test_a_year_the_reading_did_not_use_means_ask_again(text):
+    """Half-read as a day of this year, such a phrase once gave an Odessa resident inside the
+    window "not affected"; now it is not understood, so the assistant asks again."""
+    assert understand_date(text, LATER, PERIOD_2019) is None
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("between May 2018 and February 2019", date(2018, 5, 1), date(2019, 2, 28)),
+        ("Sept 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("in 2019", date(2019, 1, 1), date(2019, 12, 31)),
+    ],
+)
+def test_a_reading_that_uses_every_year_named_is_kept(text, start, end):
+    found = understand_date(text, LATER, PERIOD_2019)
+    assert (found.start, found.end) == (start, end)
