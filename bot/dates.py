@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
+from bot.date_periods import calendar_period
+
 # ---------------------------------------------------------------------------
 # Public types
 # ---------------------------------------------------------------------------
@@ -1224,6 +1226,9 @@ def understand_date(
     around = bool(_AROUND_RE.search(core))
     loose = bool(_LOOSE_RE.search(core))
     core = _strip_fillers(_LOOSE_RE.sub("", _AROUND_RE.sub("", core)).strip(" ,."))
+    period_named = calendar_period(core)
+    if period_named is not None:
+        return DateSpan(*period_named, approximate=around or loose, year_given=True)
     found = _find(core, ctx) if core else None
     if found is not None:
         return _uses_every_year(text, _settle(found, ctx, around, loose))
