@@ -8,7 +8,7 @@ from bot.answers import Answer, Topic
 from bot.knowledge.schema import CityRecord, Contact, Source
 from bot.knowledge.vocabulary import OnlineStatus, Status
 from bot.wording.chat import bulleted, numbered
-from bot.wording.phrases import contact_line, items_text
+from bot.wording.phrases import contact_line, figures_text, items_text
 from bot.wording.sources import cited_sources
 
 OFFER = (
@@ -52,8 +52,7 @@ def _data_exposed(answer: Answer) -> List[str]:
     else:
         parts.append("The notice does not list anything as not taken.")
     if city.counts:
-        figures = "; ".join(f"{count.value:,} {count.what}" for count in city.counts)
-        parts.append(f"The notice's figures: {figures}.")
+        parts.append(figures_text(city.counts))
     facts = (*city.data_exposed, *city.data_not_exposed, *city.counts)
     parts.append(_source((f.source for f in facts), answer))
     return [" ".join(parts)]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from bot.dates import DateAnswer, DateSpan, DateUnknown
-from bot.knowledge.schema import Contact, Scope, Window
+from bot.knowledge.schema import Contact, Count, Scope, Window
 from bot.methods import Method
 from bot.wording.labels import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICE_ONE, SERVICES
 
@@ -92,6 +92,11 @@ def window_text(window: Window) -> str:
 def items_text(items: Iterable[str]) -> str:
     """'card number, name on the card'."""
     return ", ".join(DATA_ITEMS[item] for item in items)
+
+
+def figures_text(counts: Iterable[Count]) -> str:
+    """ "The notice's figures: 4,559 customers affected; 2,256 customers ..."."""
+    return "The notice's figures: " + "; ".join(f"{c.value:,} {c.what}" for c in counts) + "."
 
 
 def contact_line(contact: Contact) -> str:

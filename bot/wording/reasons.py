@@ -14,6 +14,7 @@ from bot.wording.phrases import (
     describe_how,
     describe_method,
     describe_rule,
+    figures_text,
     items_text,
     joined,
     window_text,
@@ -234,8 +235,7 @@ def _autopay_assumed(result: Result, finding: Finding) -> str:
 
 
 def _counts(result: Result, finding: Finding) -> str:
-    figures = "; ".join(f"{count.value:,} {count.what}" for count in finding.facts)
-    return f"The notice's figures: {figures}."
+    return figures_text(finding.facts)
 
 
 SENTENCES: Dict[Reason, Callable[[Result, Finding], str]] = {
