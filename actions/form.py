@@ -7,6 +7,7 @@ nothing the form asked gets a short apology; the form then asks its question aga
 
 from __future__ import annotations
 
+import json
 import logging
 from contextvars import ContextVar
 from typing import Any, Dict, List, Optional
@@ -42,14 +43,37 @@ def message_metadata(tracker: Tracker) -> Dict[str, Any]:
     return (tracker.latest_message or {}).get("metadata") or {}
 
 
-def turn_of(tracker: Tracker) -> Optional[Turn]:
+def numbered_choice(text: str, requested: Optional[str], domain: Dict[str, Any]) -> Optional[str]:
+    """'2' typed after the buttons of the question for `requested`: that button's choice."""
+    number = text.strip().rstrip(".)")
+    if not requested or not number.isdigit():
+        return None
+    variations = (domain.get("responses") or {}).get(f"utter_ask_{requested}") or []
+    buttons = next(
+        (v["buttons"] for v in variations if v.get("buttons") and not v.get("channel")), []
+    )
+    index = int(number) - 1
+    if not 0 <= index < len(buttons):
+        return None
+    payload = buttons[index].get("payload") or ""
+    try:
+        return json.loads(payload[payload.index("{") :]).get("choice")
+    except ValueError:
+        return None
+
+
+def turn_of(tracker: Tracker, domain: Optional[Dict[str, Any]] = None) -> Optional[Turn]:
     """The latest message as an answer to the form, or None for a question or small talk."""
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     requested = tracker.get_slot("requested_slot")
     entities = message.get("entities") or []
     choice = next((e.get("value") for e in entities if e.get("entity") == "choice"), None)
-    text = choice or message.get("text") or ""  # a button's choice, or what was typed
+    typed = message.get("text") or ""
+    numbered = numbered_choice(typed, requested, domain or {})
+    if numbered is not None:
+        return Turn(numbered, requested, only_requested=True)
+    text = choice or typed  # a button's choice, or what was typed
     if intent in ANSWERS:
         return Turn(text, requested)
     if requested is not None and intent in TERSE_ANSWERS:
@@ -79,7 +103,7 @@ class ValidateSelfcheckForm(FormValidationAction):
             events = await super().run(dispatcher, tracker, domain)
         finally:
             _knowledge.reset(token)
-        turn = turn_of(tracker)
+        turn = turn_of(tracker, domain)
         filled = any(isinstance(e, dict) and e.get("name") in SLOTS for e in events)
         if not filled and turn is not None and not turn.only_requested and turn.requested in SLOTS:
             log_event(log, "form.reask", slot=turn.requested)
@@ -90,7 +114,7 @@ class ValidateSelfcheckForm(FormValidationAction):
     async def extract_city(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker)
+        turn = turn_of(tracker, domain)
         if turn is None:
             return {}
         knowledge = _knowledge.get()
@@ -102,7 +126,7 @@ class ValidateSelfcheckForm(FormValidationAction):
     async def extract_payment_date(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker)
+        turn = turn_of(tracker, domain)
         if turn is None:
             return {}
         value = understand_payment_date(
@@ -113,7 +137,7 @@ class ValidateSelfcheckForm(FormValidationAction):
     async def extract_payment_method(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker)
+        turn = turn_of(tracker, domain)
         if turn is None:
             return {}
         value = understand_payment_method(turn, tracker.get_slot("payment_method"))

@@ -20,6 +20,7 @@ QUESTIONS = {
     "got_letter": Topic.GOT_LETTER,
     "unrecognised_charge": Topic.UNRECOGNISED_CHARGE,
     "card_compromised": Topic.CARD_COMPROMISED,
+    "ask_incident_facts": Topic.INCIDENT,
 }
 
 # A resident answering or restating the check; any other intent is a digression.

@@ -28,6 +28,7 @@ class Topic(Word):
     GOT_LETTER = "got_letter"
     UNRECOGNISED_CHARGE = "unrecognised_charge"
     CARD_COMPROMISED = "card_compromised"
+    INCIDENT = "incident"
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,11 @@ def _card_compromised(k: Knowledge, city: Optional[CityRecord]) -> Answer:
     return Answer(Topic.CARD_COMPROMISED, city, advice=_advice(k, "card_compromised"))
 
 
+def _incident(k: Knowledge, city: Optional[CityRecord]) -> Answer:
+    """When the city's breach ran, what it touched, how many it reached and when it was told."""
+    return Answer(Topic.INCIDENT, city, cities=() if city else k.cities)
+
+
 SELECT: Dict[Topic, Callable[[Knowledge, Optional[CityRecord]], Answer]] = {
     Topic.DATA_EXPOSED: _data_exposed,
     Topic.SAFE_TO_PAY: _safe_to_pay,
@@ -168,6 +174,7 @@ SELECT: Dict[Topic, Callable[[Knowledge, Optional[CityRecord]], Answer]] = {
     Topic.GOT_LETTER: _got_letter,
     Topic.UNRECOGNISED_CHARGE: _unrecognised_charge,
     Topic.CARD_COMPROMISED: _card_compromised,
+    Topic.INCIDENT: _incident,
 }
 
 

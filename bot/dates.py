@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
-from bot.date_periods import calendar_period
+from bot.date_occasions import mentions_holiday, read_occasion
+from bot.date_periods import calendar_period, read_period
 
 # ---------------------------------------------------------------------------
 # Public types
@@ -1160,6 +1161,10 @@ DATEPARSER_SETTINGS: Dict[str, object] = {
 }
 _HAS_MONTH_RE = re.compile(MONTH)
 _FALLBACK_MAX_CHARS = 80  # dateparser is slow (and can fail) on long text
+_NAMES_A_PERIOD_RE = re.compile(
+    r"\b(?:halfs?|halves|quarters?|weeks|months|years|days|decades?|weekends?|between|through|thru"
+    r"|until|till|fortnights?)\b"
+)
 
 
 def _dateparser_fallback(
@@ -1168,6 +1173,8 @@ def _dateparser_fallback(
     """Ask dateparser about text the grammar did not cover."""
     if not re.search(r"[a-z0-9]", text) or len(text) > _FALLBACK_MAX_CHARS:
         return None
+    if _NAMES_A_PERIOD_RE.search(text):
+        return None  # dateparser reads one day; "the first half of 2019" would be half-read
     import dateparser  # imported lazily: it is slow to load
 
     settings = dict(DATEPARSER_SETTINGS)
@@ -1207,6 +1214,25 @@ def _settle(found: _Found, ctx: _Context, around: bool, loose: bool) -> Optional
     return DateSpan(start, end, approximate, year_given=found.year is not None)
 
 
+_IN_RELATIVE_MONTH_RE = re.compile(r"(?<=\S)\s+(?P<which>this|last|previous)\s+month$")
+
+
+def _name_the_relative_month(text: str, reference: date) -> str:
+    """'the 3rd week of this month' -> 'the 3rd week of november 2016', so the grammar for named
+    months reads it; 'last month' alone stays as it is (a whole month)."""
+    found = _IN_RELATIVE_MONTH_RE.search(text)
+    if not found:
+        return text
+    month = _add_months(reference.replace(day=1), 0 if found.group("which") == "this" else -1)
+    return f"{text[: found.start()]} {MONTH_NAMES[month.month - 1].lower()} {month.year}"
+
+
+def _read_inner(text: str, ctx: _Context) -> Optional[Tuple[SpanBuilder, Optional[int]]]:
+    """A whole date inside an occasion phrase ('the weekend of <june 8 2018>')."""
+    found = _match_whole(text.strip(" ,"), ctx)
+    return (found.build, found.year) if found else None
+
+
 def understand_date(
     text: str, reference: date, period: Optional[Period] = None
 ) -> Optional[DateAnswer]:
@@ -1229,6 +1255,17 @@ def understand_date(
     period_named = calendar_period(core)
     if period_named is not None:
         return DateSpan(*period_named, approximate=around or loose, year_given=True)
+    core = _name_the_relative_month(core, reference)
+    period_read = read_period(core, reference)
+    if period_read is not None:
+        found = _Found(period_read[0], period_read[1], False)
+        return _uses_every_year(text, _settle(found, ctx, around, loose))
+    occasion = read_occasion(core, reference, lambda inner: _read_inner(inner, ctx))
+    if occasion is not None:
+        found = _Found(occasion.build, occasion.year, occasion.approximate)
+        return _uses_every_year(text, _settle(found, ctx, around, loose))
+    if mentions_holiday(core):
+        return None  # a holiday in a phrase the reader cannot read wholly: ask again
     found = _find(core, ctx) if core else None
     if found is not None:
         return _uses_every_year(text, _settle(found, ctx, around, loose))

@@ -1,13 +1,15 @@
-"""Compare the project's pipeline (config.yml) with Rasa's default (rasa init) side by side.
+"""Compare candidate NLU pipelines side by side, and cross-validate the chosen one.
 
-Usage: python scripts/compare_pipelines.py [--conversations N] [--skip-cv]
+Usage: python scripts/compare_pipelines.py [--conversations N] [--folds N] [--skip-cv]
+       [--skip-latency] [--only NAME ...]
 
-1. Trains a model with scripts/configs/rasa_init_config.yml (once; reused while data is unchanged).
-2. Scores both models on ../shared/eval (scripts/eval_nlu.py).
-3. Starts both assistants (Rasa server + action server each) and replays the same scripted
-   multi-turn conversation through the REST channel, alternating between them message by message,
-   and reports median and 95th-percentile latency per message.
-4. Runs `rasa test nlu` 3-fold cross-validation on our data with our config.
+1. Trains one NLU model per candidate in scripts/configs/*.yml (models/eval-<name>.tar.gz), each
+   retrained only when its config or the NLU data changed since its model was written.
+2. Scores every candidate and the chosen pipeline (config.yml, models/selfcheck.tar.gz) on
+   ../shared/eval (scripts/eval_nlu.py), with the time each took to train.
+3. Starts the chosen assistant and rasa init's (Rasa server + action server each) and replays the
+   same scripted conversation through the REST channel, interleaved, for latency per message.
+4. Runs `rasa test nlu` k-fold cross-validation (5 folds) on data/nlu with config.yml.
 Writes results/eval.md and prints it.
 """
 
@@ -15,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import statistics
 import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,8 +34,10 @@ from assistant.run import start_servers  # noqa: E402
 from scripts.eval_nlu import percent, score  # noqa: E402
 
 RASA = Path(sys.executable).parent / "rasa"
+CONFIGS = ROOT / "scripts" / "configs"
 OURS = ROOT / "models" / "selfcheck.tar.gz"
-DEFAULT = ROOT / "models" / "eval-rasa-init.tar.gz"
+DEFAULT = ROOT / "models" / "eval-rasa_init.tar.gz"
+TRAIN_TIMES = ROOT / "results" / "train-times.json"
 CONVERSATION = [
     "hi",
     "was my payment affected?",
@@ -51,25 +56,45 @@ CONVERSATION = [
 ]
 
 
-def train_default() -> None:
-    if DEFAULT.exists() and DEFAULT.stat().st_mtime > max(
-        p.stat().st_mtime for p in [ROOT / "domain.yml", *ROOT.glob("data/**/*.yml")]
-    ):
-        return
+def candidates() -> List[Path]:
+    return sorted(CONFIGS.glob("*.yml"))
+
+
+def model_of(config: Path) -> Path:
+    return ROOT / "models" / f"eval-{config.stem}.tar.gz"
+
+
+def _newest_input(config: Path) -> float:
+    inputs = [
+        config,
+        ROOT / "domain.yml",
+        *ROOT.glob("data/**/*.yml"),
+        *ROOT.glob("assistant/nlu/*.py"),
+    ]
+    return max(p.stat().st_mtime for p in inputs)
+
+
+def train(config: Path, times: Dict[str, float]) -> Path:
+    """Train the candidate's model unless it is newer than its config and the data."""
+    model = model_of(config)
+    if model.exists() and model.stat().st_mtime > _newest_input(config):
+        return model
+    start = time.perf_counter()
+    # NLU only, except rasa init's model, which the latency comparison runs as a whole assistant.
+    what = ["train"] if config.stem == "rasa_init" else ["train", "nlu"]
     subprocess.run(
-        [
-            str(RASA),
-            "train",
-            "--config",
-            "scripts/configs/rasa_init_config.yml",
-            "--fixed-model-name",
-            DEFAULT.name.replace(".tar.gz", ""),
-            "--out",
-            "models",
-        ],
+        [str(RASA), *what, "--config", str(config), "--fixed-model-name", model.name[:-7]]
+        + ["--out", "models"],
         cwd=ROOT,
         check=True,
+        capture_output=True,
     )
+    times[config.stem] = time.perf_counter() - start
+    return model
+
+
+def train_default() -> None:
+    train(CONFIGS / "rasa_init.yml", {})
 
 
 def _private(work: Path, name: str) -> Dict[str, str]:
@@ -82,6 +107,7 @@ def _private(work: Path, name: str) -> Dict[str, str]:
 
 def latencies(conversations: int) -> Dict[str, List[float]]:
     """Milliseconds per message for each model, the same messages interleaved."""
+    train_default()
     work = ROOT / ".data" / "compare"
     running = {
         "ours": start_servers(OURS, work / "ours", env=_private(work, "ours")),
@@ -109,7 +135,7 @@ def p95(values: List[float]) -> float:
     return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
-def cross_validation() -> str:
+def cross_validation(folds: int) -> str:
     out = ROOT / "results" / "cv"
     subprocess.run(
         [
@@ -122,7 +148,7 @@ def cross_validation() -> str:
             "config.yml",
             "--cross-validation",
             "--folds",
-            "3",
+            str(folds),
             "--out",
             str(out),
         ],
@@ -133,45 +159,65 @@ def cross_validation() -> str:
     report = json.loads((out / "intent_report.json").read_text())
     avg = report["weighted avg"]
     return (
-        f"3-fold cross-validation on data/nlu (our config): intent accuracy "
+        f"{folds}-fold cross-validation on data/nlu (config.yml): intent accuracy "
         f"{report['accuracy']:.3f}, weighted F1 {avg['f1-score']:.3f}"
     )
+
+
+def _load_times() -> Dict[str, float]:
+    return json.loads(TRAIN_TIMES.read_text()) if TRAIN_TIMES.exists() else {}
+
+
+def _seconds(value: Optional[float]) -> str:
+    return f"{value:.0f} s" if value is not None else "-"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=5)
+    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--skip-cv", action="store_true")
+    parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument("--only", nargs="*", help="candidate names (scripts/configs/<name>.yml)")
     args = parser.parse_args()
+    logging.disable(logging.WARNING)
     if not OURS.exists():
         sys.exit("models/selfcheck.tar.gz is missing: run `make train` first")
-    train_default()
+    (ROOT / "results").mkdir(exist_ok=True)
+    times = _load_times()
+    chosen = [c for c in candidates() if not args.only or c.stem in args.only]
+    models = {}
+    for config in chosen:
+        models[config.stem] = train(config, times)
+        TRAIN_TIMES.write_text(json.dumps(times, indent=1))
+    models["chosen (config.yml)"] = OURS
     lines = [
-        "| pipeline | file | in-domain recognised | out-of-domain rejected |",
-        "|---|---|---|---|",
+        "| pipeline | train | file | in-domain recognised | out-of-domain rejected |",
+        "|---|---|---|---|---|",
     ]
-    for label, model in (("ours (config.yml)", OURS), ("rasa init default", DEFAULT)):
+    for label, model in models.items():
         for name, row in score(model).items():
             lines.append(
-                f"| {label} | {name} | {percent(row['in_domain'])} | {percent(row['out_of_domain'])} |"
+                f"| {label} | {_seconds(times.get(label))} | {name} | "
+                f"{percent(row['in_domain'])} | {percent(row['out_of_domain'])} |"
             )
-    times = latencies(args.conversations)
-    lines += [
-        "",
-        f"Latency per message over {args.conversations} scripted conversations of "
-        f"{len(CONVERSATION)} messages (REST channel, action server included), interleaved:",
-        "",
-        "| pipeline | messages | median ms | p95 ms |",
-        "|---|---|---|---|",
-    ]
-    for name, values in times.items():
-        lines.append(
-            f"| {name} | {len(values)} | {statistics.median(values):.0f} | {p95(values):.0f} |"
-        )
+    if not args.skip_latency:
+        times_ms = latencies(args.conversations)
+        lines += [
+            "",
+            f"Latency per message over {args.conversations} scripted conversations of "
+            f"{len(CONVERSATION)} messages (REST channel, action server included), interleaved:",
+            "",
+            "| pipeline | messages | median ms | p95 ms |",
+            "|---|---|---|---|",
+        ]
+        for name, values in times_ms.items():
+            lines.append(
+                f"| {name} | {len(values)} | {statistics.median(values):.0f} | {p95(values):.0f} |"
+            )
     if not args.skip_cv:
-        lines += ["", cross_validation()]
+        lines += ["", cross_validation(args.folds)]
     text = "\n".join(lines)
-    (ROOT / "results").mkdir(exist_ok=True)
     (ROOT / "results" / "eval.md").write_text(text + "\n")
     print(text)
     return 0

@@ -1,11 +1,15 @@
-"""Measure bot.dates on the English date-resolution dev set.
+"""Measure bot.dates on the English date-resolution dev set and on our own period cases.
 
-Usage: python scripts/eval_dates.py [--file PATH] [--verbose]
+Usage: python scripts/eval_dates.py [--file PATH] [--periods PATH] [--verbose]
 
-Each case holds the date text, the whole sentence, a reference date and the
-expected past resolution ('0001-01-01' = no valid date).  Prints how many cases
-plain dateparser, bot.dates on the date text and bot.dates on the whole
-sentence get right.
+1. ../shared/eval/dates_en_dev.json: each case holds the date text, the whole sentence, a
+   reference date and the expected past resolution ('0001-01-01' = no valid date). Prints how
+   many cases plain dateparser, bot.dates on the date text and bot.dates on the whole sentence
+   get right (skipped, with a message, when the file is not beside the project).
+2. scripts/date_period_cases.json: periods residents name (quarters, weekends, "the past two
+   weeks", holidays, parts of months, ranges), written for this project, with the span expected
+   (first and last day, inclusive). Prints how many bot.dates reads exactly, and how many plain
+   dateparser gets (it returns one day, so only its day inside the span is counted for it).
 """
 
 import argparse
@@ -23,6 +27,7 @@ import dateparser  # noqa: E402
 from bot.dates import DateSpan, understand_date  # noqa: E402
 
 DEFAULT_FILE = REPO_ROOT.parent / "shared" / "eval" / "dates_en_dev.json"
+PERIOD_FILE = REPO_ROOT / "scripts" / "date_period_cases.json"
 NO_DATE = "0001-01-01"
 
 Resolver = Callable[[str, date], Optional[date]]
@@ -71,13 +76,45 @@ def print_failures(title: str, failures: List[dict]) -> None:
         )
 
 
+def score_periods(path: Path, verbose: bool) -> None:
+    """Exact spans on our own period cases, next to plain dateparser's day falling inside."""
+    cases = json.loads(path.read_text(encoding="utf-8"))
+    exact, inside, misses = 0, 0, []
+    for case in cases:
+        reference = date.fromisoformat(case["reference"])
+        expected = (date.fromisoformat(case["start"]), date.fromisoformat(case["end"]))
+        answer = understand_date(case["text"], reference)
+        got = (answer.start, answer.end) if isinstance(answer, DateSpan) else None
+        exact += got == expected
+        if got != expected:
+            misses.append((case, got))
+        day = dateparser_day(case["text"], reference)
+        inside += day is not None and expected[0] <= day <= expected[1]
+    total = len(cases)
+    print(
+        f"{path.name}: {total} period cases | bot.dates exact span: {exact}/{total} "
+        f"({100 * exact / total:.0f}%) | plain dateparser, a day inside the span: "
+        f"{inside}/{total} ({100 * inside / total:.0f}%)"
+    )
+    if verbose:
+        for case, got in misses:
+            print(
+                f"  [{case['reference']}] {case['text']!r}: expected {case['start']}..{case['end']}, got {got}"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", default=str(DEFAULT_FILE), help="path to dates_en_dev.json")
+    parser.add_argument("--periods", default=str(PERIOD_FILE), help="our own period cases")
     parser.add_argument("--verbose", action="store_true", help="list the failures")
     args = parser.parse_args()
 
+    score_periods(Path(args.periods), args.verbose)
     path = Path(args.file)
+    if not path.exists():
+        print(f"{path} is not beside the project: the dev-set score is skipped.")
+        return 0
     cases = json.loads(path.read_text(encoding="utf-8"))
     total = len(cases)
     baseline = score(cases, "text", dateparser_day)

@@ -6,9 +6,18 @@ from typing import Callable, Dict, Iterable, List
 
 from bot.answers import Answer, Topic
 from bot.knowledge.schema import CityRecord, Contact, Source
-from bot.knowledge.vocabulary import OnlineStatus, Status
+from bot.knowledge.vocabulary import DocumentKind, OnlineStatus, Status
 from bot.wording.chat import bulleted, numbered
-from bot.wording.phrases import contact_line, figures_text, items_text
+from bot.wording.labels import SERVICES
+from bot.wording.phrases import (
+    contact_line,
+    describe_rule,
+    figures_text,
+    items_text,
+    joined,
+    long_date,
+    short_range,
+)
 from bot.wording.sources import cited_sources
 
 OFFER = (
@@ -172,6 +181,58 @@ def _card_compromised(answer: Answer) -> List[str]:
     return [*(a.text for a in answer.advice), OFFER]
 
 
+def _windows_line(city: CityRecord) -> str:
+    """'between August 27, 2019 and October 14, 2019 (utility bills)', one part per window."""
+    parts = []
+    for w in sorted(city.windows, key=lambda w: w.start):
+        services = f" ({joined([SERVICES[s] for s in w.services])})" if w.services else ""
+        parts.append(f"{short_range(w.start, w.end)}{services}")
+    return "; ".join(parts)
+
+
+def _incident_one(city: CityRecord, answer: Answer) -> str:
+    if city.status != Status.CONFIRMED:
+        return f"{city.display_name}: {_not_published(city)}"
+    parts = [
+        f"{city.display_name}'s notice: the breach exposed payments made {_windows_line(city)}."
+    ]
+    affected = city.methods.affected
+    if affected:
+        parts.append("Affected: " + "; ".join(describe_rule(r) for r in affected) + ".")
+    not_affected = city.methods.not_affected
+    if not_affected:
+        parts.append("Not affected: " + "; ".join(describe_rule(r) for r in not_affected) + ".")
+    if city.counts:
+        parts.append(figures_text(city.counts))
+    else:
+        parts.append("It gives no count of the people affected.")
+    notice = next((n for n in answer.notices if n.id == city.notice), None)
+    if notice is not None and notice.published:
+        document = "article" if notice.kind == DocumentKind.NEWS_ARTICLE else "notice"
+        parts.append(f"The {document} is dated {long_date(notice.published)}.")
+    facts = (*city.windows, *affected, *not_affected, *city.counts)
+    parts.append(_source((f.source for f in facts), answer))
+    return " ".join(parts)
+
+
+def _incident(answer: Answer) -> List[str]:
+    """When the breach ran, which payments it touched, how many people, when the city told them."""
+    if answer.city is not None:
+        return [_incident_one(answer.city, answer), OFFER]
+    lines = []
+    for c in answer.cities:
+        if c.status != Status.CONFIRMED:
+            continue
+        figures = "; ".join(f"{n.value:,} {n.what}" for n in c.counts)
+        lines.append(
+            f"- {c.display_name}: {_windows_line(c)}" + (f"; {figures}" if figures else "")
+        )
+    return [
+        "When each city's breach ran, from its notice:\n" + "\n".join(lines),
+        "Tell me your city for which payments it touched and how many people it reached.",
+    ]
+
+
 RENDER: Dict[Topic, Callable[[Answer], List[str]]] = {
     Topic.DATA_EXPOSED: _data_exposed,
     Topic.SAFE_TO_PAY: _safe_to_pay,
@@ -186,6 +247,7 @@ RENDER: Dict[Topic, Callable[[Answer], List[str]]] = {
     Topic.GOT_LETTER: _got_letter,
     Topic.UNRECOGNISED_CHARGE: _unrecognised_charge,
     Topic.CARD_COMPROMISED: _card_compromised,
+    Topic.INCIDENT: _incident,
 }
 
 

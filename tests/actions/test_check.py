@@ -9,6 +9,7 @@ from actions.check import (
     ActionApplyCorrection,
     ActionPrepareNewCheck,
     ActionRunCheck,
+    ActionStartCheckFromAnswer,
     ActionStartOver,
 )
 from tests.actions.conftest import make_tracker, slot_events, texts
@@ -177,3 +178,25 @@ async def test_start_over_clears_everything(store):
         "requested_slot": None,
     }
     assert said == []
+
+
+@pytest.mark.parametrize("text", ["Odessa", "online with my Visa", "Sept 3 2019", "by phone"])
+async def test_an_answer_outside_the_form_with_a_slot_starts_the_check(store, text):
+    events, said = await run(ActionStartCheckFromAnswer(store), text)
+    assert said == []
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "selfcheck_form"}
+
+
+@pytest.mark.parametrize("text", ["king of acid", "purple", "the thing", "ok so"])
+async def test_an_answer_outside_the_form_without_a_slot_is_not_understood(store, text):
+    events, said = await run(ActionStartCheckFromAnswer(store), text)
+    assert events == []
+    assert said == ["utter_default"]
+
+
+async def test_an_answer_after_a_check_starts_a_fresh_check(store):
+    events, _ = await run(
+        ActionStartCheckFromAnswer(store), "Bakersfield", slots={**ODESSA, "verdict": "affected"}
+    )
+    assert slot_events(events) == {"verdict": None, "payment_date": None}
+    assert events[-1]["event"] == "followup"

@@ -234,3 +234,59 @@ async def test_a_preset_that_is_not_a_city_on_record_is_ignored(store, domain):
         metadata={"preset_city": "atlantis-xx"},
     )
     assert "city" not in slots
+
+
+@pytest.mark.parametrize(
+    "text, channel, instrument",
+    [
+        ("1", "online_one_time", "card"),
+        ("3", "phone", None),
+        ("4.", "in_person", None),
+        ("6", "online_one_time", "bank_account"),
+    ],
+)
+async def test_a_digit_picks_the_numbered_choice(store, domain, text, channel, instrument):
+    """A resident who types the number of a button gets that button's answer, whatever the NLU
+    made of the digit."""
+    slots, said = await run_form(
+        store,
+        domain,
+        text,
+        intent="out_of_scope",
+        requested="payment_method",
+        slots={"city": ODESSA},
+    )
+    method = method_from_slot(slots["payment_method"])
+    assert (method.channel, method.instrument) == (channel, instrument)
+    assert said == []
+
+
+async def test_a_digit_past_the_choices_is_asked_again(store, domain):
+    slots, said = await run_form(
+        store, domain, "9", requested="payment_method", slots={"city": ODESSA}
+    )
+    assert "payment_method" not in slots or slots["payment_method"] is None
+    assert said == ["utter_reask_payment_method"]
+
+
+@pytest.mark.parametrize(
+    "text, channel, instrument",
+    [
+        ("phone", "phone", None),
+        ("web", "online_one_time", None),
+        ("kiosk", "kiosk", None),
+        ("card", None, "card"),
+        ("cash", "in_person", "cash"),
+    ],
+)
+async def test_a_one_word_method(store, domain, text, channel, instrument):
+    slots, _ = await run_form(
+        store,
+        domain,
+        text,
+        intent="out_of_scope",
+        requested="payment_method",
+        slots={"city": ODESSA},
+    )
+    method = method_from_slot(slots["payment_method"])
+    assert (method.channel, method.instrument) == (channel, instrument)

@@ -97,6 +97,18 @@ async def ask(store, text, intent, city=None):
             ["card issuer", "www.ic3.gov", "I can check"],
         ),
         ("card_compromised", "my card was stolen online", None, ["cancel it", "I can check"]),
+        (
+            "ask_incident_facts",
+            "how many people were affected?",
+            "Midwest City, OK",
+            ["4,559 customers affected", "December 11, 2017", "Affected: payments made", "Source:"],
+        ),
+        (
+            "ask_incident_facts",
+            "when did it happen?",
+            None,
+            ["Odessa, TX: August 27 – October 14, 2019", "Tell me your city"],
+        ),
     ],
 )
 async def test_each_related_question(store, intent, text, city, expected):

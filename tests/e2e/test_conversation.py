@@ -189,6 +189,51 @@ def test_related_questions(chat, question, expected):
     assert any(expected in r for r in replies), replies
 
 
+@pytest.mark.parametrize(
+    "opener", ["check it for me", "am I in the breach", "was I affected?", "does this affect me?"]
+)
+def test_a_plain_opener_starts_a_check(chat, opener):
+    replies = chat.say(opener)
+    assert any("Which city" in r for r in replies), replies
+    assert chat.tracker()["active_loop"].get("name") == "selfcheck_form"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("phone number?", "National help"),
+        ("new card?", "card"),
+        ("how many people were affected in Midwest City?", "4,559 customers affected"),
+        ("when did the breach happen in Odessa?", "August 27 – October 14, 2019"),
+    ],
+)
+def test_short_questions_are_answered(chat, question, expected):
+    replies = chat.say(question)
+    assert any(expected in r for r in replies), replies
+
+
+def test_an_answer_without_a_city_date_or_method_does_not_start_a_check(chat):
+    replies = chat.say("king of acid")
+    assert any("didn't understand" in r or "can check whether a payment" in r for r in replies)
+    assert not (chat.tracker()["active_loop"] or {}).get("name")
+
+
+def test_an_answer_with_a_city_starts_the_check_there(chat):
+    replies = chat.say("Odessa")
+    assert chat.slot("city")["id"] == "odessa-tx"
+    assert any("When did you make the payment" in r for r in replies), replies
+
+
+def test_a_holiday_date_and_a_numbered_choice(chat):
+    """A holiday phrase with a year was once read as a day of this year ("not affected")."""
+    chat.say("was my payment affected?")
+    chat.say("Odessa")
+    replies = chat.say("three weeks before Halloween 2019")  # October 10, 2019: inside the window
+    assert any("How did you pay" in r for r in replies), replies
+    replies = chat.say("1")  # the first button: online, by card
+    assert chat.slot("verdict") == "affected", replies
+
+
 def test_a_button_choice_answers_the_method_question(chat):
     chat.say("I paid Odessa on Sept 3 2019, was my payment affected?")
     payload = next(
