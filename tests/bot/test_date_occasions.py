@@ -138,3 +138,33 @@ def test_weekends_and_the_recent_past(text, start, end):
 
 def test_the_weekend_on_a_sunday_is_the_one_before():
     assert span("the weekend", LATER) == (date(2026, 11, 14), date(2026, 11, 15))
+
+
+PREFIXES = [
+    "",
+    "on ",
+    "the day before ",
+    "the tuesday before ",
+    "two sundays after ",
+    "a fortnight before ",
+    "sometime around ",
+    "the week after ",
+    "3 weeks before ",
+    "just after ",
+    "the weekend of ",
+    "between ",
+]
+THINGS = ["halloween", "thanksgiving", "labor day", "christmas eve", "june 8", "the 4th of july"]
+
+
+@pytest.mark.parametrize("year", [2017, 2018, 2019])
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("thing", THINGS)
+def test_a_phrase_with_a_year_is_read_in_that_year_or_asked_again(prefix, thing, year):
+    """Generated phrases, readable or not: the answer is never a day far from the year named
+    (the confidently wrong reading this guards against), only that year or 'ask again'."""
+    found = understand_date(f"{prefix}{thing} {year}", LATER, PERIOD_2018)
+    if found is None:
+        return
+    assert isinstance(found, DateSpan)
+    assert date(year - 1, 11, 1) <= found.start and found.end <= date(year + 1, 2, 1), found
