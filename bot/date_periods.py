@@ -81,6 +81,17 @@ _EDGE_OF_MONTH = re.compile(
     r"^(?:in\s+|during\s+)?(?:the\s+)?(?P<edge>first|1st|last)\s+(?P<count>\d+|two|three|few|couple\s+of)?\s*"
     rf"(?P<unit>days|weeks)\s+(?:of|in)\s+{_MONTH_RE}(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?$"
 )
+_HALF_OF_MONTH = re.compile(
+    r"^(?:in\s+|during\s+)?(?:the\s+)?(?P<word>first|1st|second|2nd|last)\s+half\s+of\s+"
+    rf"(?:{_MONTH_RE}(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?|(?P<this>the|this)\s+month)$"
+)
+_WEEK_OF_YEAR = re.compile(
+    r"^(?:in\s+|during\s+)?(?:the\s+)?(?:(?P<edge>first|1st|last)\s+week|week\s+(?P<n>\d{1,2}))"
+    r"\s+(?:of|in)\s+(?P<year>(?:19|20)\d\d)$"
+)
+_EARLIER_THIS = re.compile(
+    r"^(?:earlier|previously)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)$"
+)
 _BEFORE_LAST = re.compile(r"^(?:the\s+)?(?P<unit>week|weekend|month|year)\s+before\s+last$")
 _COUNTS = {"two": 2, "three": 3, "few": 3, "couple of": 2}
 
@@ -117,7 +128,7 @@ def _quarters(quarter: int) -> Callable[[int], Tuple[date, date]]:
 
 
 def _edge_of_month(found: re.Match[str]) -> Callable[[int], Tuple[date, date]]:
-    month = next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(found.group("month")[:3]))
+    month = _month_number(found.group("month"))
     raw = found.group("count") or "few"  # "the first days of june"
     count = int(raw) if raw.isdigit() else _COUNTS[raw]
     days = count * (7 if found.group("unit") == "weeks" else 1)
@@ -147,6 +158,43 @@ def _before_last(unit: str, reference: date) -> Tuple[date, date]:
         year = reference.year - (1 if reference.month <= 2 else 0)
         return _month(year, month)
     return date(reference.year - 2, 1, 1), date(reference.year - 2, 12, 31)
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name[:3]))
+
+
+def _half_of_month(found: re.Match[str], reference: date) -> Tuple[Callable, Optional[int]]:
+    second = found.group("word") in ("second", "2nd", "last")
+    if found.group("this"):
+        month, year = reference.month, reference.year
+    else:
+        month = _month_number(found.group("month"))
+        year = int(found.group("year")) if found.group("year") else None
+
+    def build(y: int) -> Tuple[date, date]:
+        first, last = _month(y, month)
+        return (date(y, month, 16), last) if second else (first, date(y, month, 15))
+
+    return build, year
+
+
+def _week_of_year(found: re.Match[str]) -> Tuple[date, date]:
+    year = int(found.group("year"))
+    if found.group("edge") in ("first", "1st"):
+        return date(year, 1, 1), date(year, 1, 7)
+    if found.group("edge") == "last":
+        return date(year, 12, 25), date(year, 12, 31)
+    monday = date.fromisocalendar(year, min(int(found.group("n")), 52), 1)
+    return monday, monday + timedelta(days=6)
+
+
+def _earlier_this(unit: str, reference: date) -> Tuple[date, date]:
+    if unit == "week":
+        return reference - timedelta(days=reference.weekday()), reference
+    if unit == "month":
+        return reference.replace(day=1), reference
+    return date(reference.year, 1, 1), reference
 
 
 def read_period(
@@ -179,6 +227,17 @@ def read_period(
     if found:
         year = int(found.group("year")) if found.group("year") else None
         return _edge_of_month(found), year
+    found = _HALF_OF_MONTH.match(text)
+    if found:
+        return _half_of_month(found, reference)
+    found = _WEEK_OF_YEAR.match(text)
+    if found and (found.group("edge") or 1 <= int(found.group("n")) <= 53):
+        span = _week_of_year(found)
+        return (lambda _year: span), span[0].year
+    found = _EARLIER_THIS.match(text)
+    if found:
+        span = _earlier_this(found.group("unit"), reference)
+        return (lambda _year: span), span[0].year
     found = _BEFORE_LAST.match(text)
     if found:
         span = _before_last(found.group("unit"), reference)

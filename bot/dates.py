@@ -1099,11 +1099,11 @@ def understand_date(
     period_named = calendar_period(core)
     if period_named is not None:
         return DateSpan(*period_named, approximate=around or loose, year_given=True)
-    core = _name_the_relative_month(core, reference)
     period_read = read_period(core, reference)
     if period_read is not None:
         found = _Found(period_read[0], period_read[1], False)
         return _uses_every_year(text, _settle(found, ctx, around, loose))
+    core = _name_the_relative_month(core, reference)
     occasion = read_occasion(core, reference, lambda inner: _read_inner(inner, ctx))
     if occasion is not None:
         found = _Found(occasion.build, occasion.year, occasion.approximate)
