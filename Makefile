@@ -111,11 +111,13 @@ knowledge-validate: venv
 knowledge-load: venv
 	$(PY) -m bot knowledge load
 
-## eval: NLU on ../shared/eval, latency and cross-validation, our pipeline next to rasa init's default
+## eval: every candidate pipeline (scripts/configs/) and the chosen one (config.yml) on ../shared/eval,
+## latency next to rasa init's default, and 5-fold cross-validation on data/nlu (about 45 minutes)
 eval: train
-	$(PY) scripts/compare_pipelines.py
+	$(PY) scripts/compare_pipelines.py --folds 5
 
-## eval-dates: date understanding score on ../shared/eval/dates_en_dev.json
+## eval-dates: dates on ../shared/eval/dates_en_dev.json and on our own period cases
+## (scripts/date_period_cases.json), next to plain dateparser
 eval-dates: venv
 	$(PY) scripts/eval_dates.py
 

@@ -258,6 +258,8 @@ def understand_payment_date(
     when = read_date(
         turn.text, reference, city.period if city else None, turn.requested == "payment_date"
     )
+    if isinstance(when, DateSpan) and when.start > reference:
+        return None  # a payment is never made in the future: "next Friday" is asked again
     return date_slot(when) if when is not None else None
 
 

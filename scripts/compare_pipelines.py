@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.chat import say  # noqa: E402
 from assistant.run import start_servers  # noqa: E402
-from scripts.eval_nlu import percent, score  # noqa: E402
+from scripts.eval_nlu import EVAL, percent, score  # noqa: E402
 
 RASA = Path(sys.executable).parent / "rasa"
 CONFIGS = ROOT / "scripts" / "configs"
@@ -183,6 +183,8 @@ def main() -> int:
     logging.disable(logging.WARNING)
     if not OURS.exists():
         sys.exit("models/selfcheck.tar.gz is missing: run `make train` first")
+    if not EVAL.exists():
+        sys.exit(f"{EVAL} is not beside the project: there is nothing to score the pipelines on")
     (ROOT / "results").mkdir(exist_ok=True)
     times = _load_times()
     chosen = [c for c in candidates() if not args.only or c.stem in args.only]

@@ -164,3 +164,8 @@ def test_an_off_topic_looking_answer_counts_only_for_the_question_asked(knowledg
     )
     assert set(found) == {"payment_method"}
     assert understand(knowledge, "what's the weather", requested="city", only_requested=True) == {}
+
+
+@pytest.mark.parametrize("text", ["next friday", "in two weeks", "December 25 2031"])
+def test_a_payment_date_in_the_future_is_asked_again(knowledge, text):
+    assert "payment_date" not in understand(knowledge, text, requested="payment_date")
