@@ -3,7 +3,7 @@
 Usage: python scripts/compare_pipelines.py [--conversations N] [--folds N] [--skip-cv]
        [--skip-latency] [--only NAME ...]
 
-1. Trains one NLU model per candidate in scripts/configs/*.yml (models/eval-<name>.tar.gz), each
+1. Trains one NLU model per candidate in scripts/configs/*.yml (models/candidates/), each
    retrained only when its config or the NLU data changed since its model was written.
 2. Scores every candidate and the chosen pipeline (config.yml, models/selfcheck.tar.gz) on
    ../shared/eval (scripts/eval_nlu.py), with the time each took to train.
@@ -36,7 +36,9 @@ from scripts.eval_nlu import EVAL, percent, score  # noqa: E402
 RASA = Path(sys.executable).parent / "rasa"
 CONFIGS = ROOT / "scripts" / "configs"
 OURS = ROOT / "models" / "selfcheck.tar.gz"
-DEFAULT = ROOT / "models" / "eval-rasa_init.tar.gz"
+# Candidates are kept apart from models/, where the newest model is the one the assistant runs.
+CANDIDATES = ROOT / "models" / "candidates"
+DEFAULT = CANDIDATES / "eval-rasa_init.tar.gz"
 TRAIN_TIMES = ROOT / "results" / "train-times.json"
 CONVERSATION = [
     "hi",
@@ -61,7 +63,7 @@ def candidates() -> List[Path]:
 
 
 def model_of(config: Path) -> Path:
-    return ROOT / "models" / f"eval-{config.stem}.tar.gz"
+    return CANDIDATES / f"eval-{config.stem}.tar.gz"
 
 
 def _newest_input(config: Path) -> float:
@@ -84,7 +86,7 @@ def train(config: Path, times: Dict[str, float]) -> Path:
     what = ["train"] if config.stem == "rasa_init" else ["train", "nlu"]
     subprocess.run(
         [str(RASA), *what, "--config", str(config), "--fixed-model-name", model.name[:-7]]
-        + ["--out", "models"],
+        + ["--out", str(CANDIDATES)],
         cwd=ROOT,
         check=True,
         capture_output=True,
