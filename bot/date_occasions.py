@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Dict, Optional, Tuple
 
+from bot.date_words import MONTH_WORDS, month_number, quantity
+
 Span = Tuple[date, date]
 Builder = Callable[[int], Optional[Span]]
 # Reads a whole date text ("june 8 2018") as (builder, year named) for "the weekend of <date>".
@@ -120,16 +122,6 @@ def _year(match: re.Match[str]) -> Optional[int]:
     return 2000 + int(raw[1:]) if raw.startswith("'") else int(raw)
 
 
-def _count(qty: str) -> int:
-    if qty.isdigit():
-        return int(qty)
-    if "couple" in qty:
-        return 2
-    if "few" in qty or "several" in qty:
-        return 3
-    return 1
-
-
 def _unit_days(unit: str) -> int:
     if unit.startswith("fortnight"):
         return 14
@@ -204,7 +196,7 @@ def _counted_from(day: date, match: re.Match[str]) -> Span:
     """'2 weeks before' is that day; 'a couple of weeks before' is a week around it."""
     sign = 1 if match.group("dir") == "after" else -1
     qty = match.group("qty")
-    moved = day + timedelta(days=sign * _count(qty) * _unit_days(match.group("unit")))
+    moved = day + timedelta(days=sign * quantity(qty) * _unit_days(match.group("unit")))
     if any(word in qty for word in _VAGUE):
         return moved - timedelta(days=3), moved + timedelta(days=3)
     return moved, moved
@@ -250,13 +242,7 @@ def _read_holiday(text: str) -> Optional[Occasion]:
 # Weekends
 # ---------------------------------------------------------------------------
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_RE = rf"(?P<month>{MONTH_WORDS})\.?"
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _NTH_WEEKEND_RE = re.compile(
     rf"^(?:on\s+|over\s+|during\s+)?the\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)"
@@ -266,10 +252,6 @@ _LAST_WEEKEND_RE = re.compile(
     r"^(?:on\s+|over\s+|during\s+)?(?:the\s+|this\s+)?(?:last|past|previous|most\s+recent)?\s*weekend$"
 )
 _WEEKEND_OF_RE = re.compile(r"^(?:on\s+|over\s+|during\s+)?the\s+weekend\s+(?:of|after|before)\s+")
-
-
-def _month_number(name: str) -> int:
-    return next(i for i, full in enumerate(_MONTHS, 1) if full.startswith(name[:3]))
 
 
 def _weekend_of(day: date) -> Span:
@@ -297,7 +279,7 @@ def _nth_weekend(year: int, month: int, nth: Optional[int]) -> Optional[Span]:
 def _read_weekend(text: str, reference: date, read_inner: InnerReader) -> Optional[Occasion]:
     match = _NTH_WEEKEND_RE.match(text)
     if match:
-        month = _month_number(match.group("month"))
+        month = month_number(match.group("month"))
         nth = None if match.group("nth") == "last" else _NTH[match.group("nth")]
         return Occasion(lambda year: _nth_weekend(year, month, nth), _year(match))
     if _LAST_WEEKEND_RE.match(text) and "weekend" in text:
@@ -347,7 +329,7 @@ def _read_recent(text: str, reference: date) -> Optional[Occasion]:
     qty = match.groupdict().get("qty")
     if qty is None and match.group("unit").endswith("s"):
         qty = "few"  # "the past weeks"
-    count = _count(qty or "1")
+    count = quantity(qty or "1")
     unit = match.group("unit")
     if unit.startswith("month"):
         month = reference.month - count

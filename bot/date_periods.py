@@ -10,6 +10,8 @@ import re
 from datetime import date, timedelta
 from typing import Callable, Optional, Tuple
 
+from bot.date_words import MONTH_WORDS, month_number, quantity
+
 _YEAR_MONTH = re.compile(
     r"^(?P<year>(19|20)\d\d)\s*[-/.]\s*(?P<month>0?[1-9]|1[0-2])$"
     r"|^(?P<month2>0?[1-9]|1[0-2])\s*[-/.]\s*(?P<year2>(19|20)\d\d)$"
@@ -70,15 +72,9 @@ _LAST_QUARTER = re.compile(
 _DECADE = re.compile(
     r"^(?:in\s+|during\s+)?(?:the\s+)?(?P<century>19|20)?(?P<decade>\d)0'?s$|^(?:the\s+)?'(?P<short>\d)0s$"
 )
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_RE = rf"(?P<month>{MONTH_WORDS})\.?"
 _EDGE_OF_MONTH = re.compile(
-    r"^(?:in\s+|during\s+)?(?:the\s+)?(?P<edge>first|1st|last)\s+(?P<count>\d+|two|three|few|couple\s+of)?\s*"
+    r"^(?:in\s+|during\s+)?(?:the\s+)?(?P<edge>first|1st|last)\s+(?P<count>\d+|few|couple\s+of)?\s*"
     rf"(?P<unit>days|weeks)\s+(?:of|in)\s+{_MONTH_RE}(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?$"
 )
 _HALF_OF_MONTH = re.compile(
@@ -93,7 +89,6 @@ _EARLIER_THIS = re.compile(
     r"^(?:earlier|previously)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)$"
 )
 _BEFORE_LAST = re.compile(r"^(?:the\s+)?(?P<unit>week|weekend|month|year)\s+before\s+last$")
-_COUNTS = {"two": 2, "three": 3, "few": 3, "couple of": 2}
 
 
 def _ordinal(word: Optional[str]) -> Optional[int]:
@@ -128,9 +123,9 @@ def _quarters(quarter: int) -> Callable[[int], Tuple[date, date]]:
 
 
 def _edge_of_month(found: re.Match[str]) -> Callable[[int], Tuple[date, date]]:
-    month = _month_number(found.group("month"))
+    month = month_number(found.group("month"))
     raw = found.group("count") or "few"  # "the first days of june"
-    count = int(raw) if raw.isdigit() else _COUNTS[raw]
+    count = quantity(raw)
     days = count * (7 if found.group("unit") == "weeks" else 1)
 
     def build(year: int) -> Tuple[date, date]:
@@ -160,16 +155,12 @@ def _before_last(unit: str, reference: date) -> Tuple[date, date]:
     return date(reference.year - 2, 1, 1), date(reference.year - 2, 12, 31)
 
 
-def _month_number(name: str) -> int:
-    return next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name[:3]))
-
-
 def _half_of_month(found: re.Match[str], reference: date) -> Tuple[Callable, Optional[int]]:
     second = found.group("word") in ("second", "2nd", "last")
     if found.group("this"):
         month, year = reference.month, reference.year
     else:
-        month = _month_number(found.group("month"))
+        month = month_number(found.group("month"))
         year = int(found.group("year")) if found.group("year") else None
 
     def build(y: int) -> Tuple[date, date]:

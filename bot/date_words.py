@@ -158,3 +158,40 @@ def normalise(text: str) -> str:
     text = _NUMBER_RUN_RE.sub(lambda match: _convert_number_run(match.group(0)), text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.strip(" .,")
+
+
+# Month names as residents write them, shared by every part of the date grammar.
+MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name matched by MONTH_WORDS ('sept' -> 9)."""
+    return _MONTH_PREFIXES.index(name[:3].lower()) + 1
+
+
+def quantity(text: str) -> int:
+    """A count as said: '3' -> 3, 'a couple of' -> 2, 'a few' or 'several' -> 3, 'a' -> 1."""
+    if text.isdigit():
+        return int(text)
+    if "few" in text or "several" in text:
+        return 3
+    if "couple" in text:
+        return 2
+    return 1

@@ -16,7 +16,7 @@ from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from bot.date_occasions import mentions_holiday, read_occasion
 from bot.date_periods import calendar_period, read_period
-from bot.date_words import normalise
+from bot.date_words import MONTH_WORDS, month_number, normalise, quantity
 
 # ---------------------------------------------------------------------------
 # Public types
@@ -274,11 +274,8 @@ def _says_unknown(text: str) -> bool:
 # Grammar building blocks
 # ---------------------------------------------------------------------------
 
-_MONTH_WORDS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-MONTH = rf"(?<![a-z])(?P<month>{_MONTH_WORDS})(?![a-z])\.?"
+
+MONTH = rf"(?<![a-z])(?P<month>{MONTH_WORDS})(?![a-z])\.?"
 _WEEKDAY_WORDS = (
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?"
@@ -300,10 +297,6 @@ MONTH_REF = (
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _MONTH_REF_OFFSETS = {"this": 0, "next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}
-
-
-def _month_number(name: str) -> int:
-    return [m.lower()[:3] for m in MONTH_NAMES].index(name[:3]) + 1
 
 
 def _weekday_number(name: str) -> int:
@@ -373,7 +366,7 @@ def _numeric_ymd(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 def _year_monthname_day(match: "re.Match[str]", ctx: _Context) -> _Found:
     year = int(match.group("year"))
-    return _fixed(_safe_date(year, _month_number(match.group("month")), int(match.group("day"))))
+    return _fixed(_safe_date(year, month_number(match.group("month")), int(match.group("day"))))
 
 
 def _month_and_day(first: int, second: int) -> Tuple[int, int]:
@@ -413,21 +406,11 @@ _BASE_OFFSETS = {
 }
 
 
-def _quantity(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "few" in text or "several" in text:
-        return 3
-    if "couple" in text:
-        return 2
-    return 1
-
-
 def _shift(base: date, duration: str, sign: int) -> date:
     """Move base by a duration like '1 month and 21 days' (sign +1 / -1)."""
     months, days, business_days = 0, 0, 0
     for part in DURATION_PART_RE.finditer(duration):
-        count = _quantity(part.group("qty"))
+        count = quantity(part.group("qty"))
         unit = part.group("unit")
         if unit.startswith(("business", "working")):
             business_days += count
@@ -462,7 +445,7 @@ def _in_duration(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 def _counted_weekday(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'two sundays from now', 'three fridays ago'."""
-    count = _quantity(match.group("qty").split()[-1])
+    count = quantity(match.group("qty").split()[-1])
     weekday = _weekday_number(match.group("weekday"))
     backwards = match.group("dir") in ("ago", "before", "earlier", "back")
     day = ctx.reference
@@ -578,7 +561,7 @@ def _nth_weekday_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
     if relative_month is not None:
         return _fixed(_nth_weekday(relative_month.year, relative_month.month, weekday, nth))
     if match.groupdict().get("month"):
-        month = _month_number(match.group("month"))
+        month = month_number(match.group("month"))
 
         def build(year: int) -> Optional[Tuple[date, date]]:
             day = _nth_weekday(year, month, weekday, nth)
@@ -594,7 +577,7 @@ def _last_weekday_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
     relative_month = _month_of_ref(match, ctx)
     if relative_month is not None:
         return _fixed(_last_weekday(relative_month.year, relative_month.month, weekday))
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
 
     def build(year: int) -> Tuple[date, date]:
         day = _last_weekday(year, month, weekday)
@@ -611,7 +594,7 @@ def _last_weekday_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
 def _month_day(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'September 3', '3rd of Sept 2019', 'Oct-2'."""
     return _with_year(
-        _day_builder(_month_number(match.group("month")), int(match.group("day"))), match
+        _day_builder(month_number(match.group("month")), int(match.group("day"))), match
     )
 
 
@@ -632,7 +615,7 @@ def _day_of_month_only(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 
 def _first_or_last_day(match: "re.Match[str]", ctx: _Context) -> _Found:
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     last = match.group("pos") == "last"
 
     def build(year: int) -> Tuple[date, date]:
@@ -658,7 +641,7 @@ def _part_of(part: str) -> str:
 
 def _part_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'early June' (1–10), 'mid June' (11–20), 'late June' (21–end)."""
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     part = _part_of(match.group("part"))
 
     def build(year: int) -> Tuple[date, date]:
@@ -679,7 +662,7 @@ def _part_of_year(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 def _week_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'first week of June' (1–7), 'last week of May' (the last 7 days)."""
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     nth = match.group("nth")
 
     def build(year: int) -> Optional[Tuple[date, date]]:
@@ -696,7 +679,7 @@ def _week_of_month(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 def _week_of_day(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'the week of June 4': Monday to Sunday around that day."""
-    single_day = _day_builder(_month_number(match.group("month")), int(match.group("day")))
+    single_day = _day_builder(month_number(match.group("month")), int(match.group("day")))
 
     def build(year: int) -> Optional[Tuple[date, date]]:
         day = single_day(year)
@@ -709,7 +692,7 @@ def _week_of_day(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 
 def _month_year(match: "re.Match[str]", ctx: _Context) -> _Found:
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     return _with_year(lambda year: _month_span(year, month), match)
 
 
@@ -746,7 +729,7 @@ def _bare_year(match: "re.Match[str]", ctx: _Context) -> _Found:
 
 def _days_in_one_month(match: "re.Match[str]", ctx: _Context) -> _Found:
     """'June 3-20 2018', 'the 3rd to the 20th of June'."""
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     first, last = int(match.group("d1")), int(match.group("d2"))
 
     def build(year: int) -> Optional[Tuple[date, date]]:
@@ -1092,7 +1075,7 @@ def understand_date(
     if not text or not text.strip():
         return None
     ctx = _Context(reference, period)
-    core = normalise(text)
+    core = normalised = normalise(text)
     around = bool(_AROUND_RE.search(core))
     loose = bool(_LOOSE_RE.search(core))
     core = _strip_fillers(_LOOSE_RE.sub("", _AROUND_RE.sub("", core)).strip(" ,."))
@@ -1102,20 +1085,22 @@ def understand_date(
     period_read = read_period(core, reference)
     if period_read is not None:
         found = _Found(period_read[0], period_read[1], False)
-        return _uses_every_year(text, _settle(found, ctx, around, loose))
+        return _uses_every_year(normalised, _settle(found, ctx, around, loose))
     core = _name_the_relative_month(core, reference)
     occasion = read_occasion(core, reference, lambda inner: _read_inner(inner, ctx))
     if occasion is not None:
         found = _Found(occasion.build, occasion.year, occasion.approximate)
-        return _uses_every_year(text, _settle(found, ctx, around, loose))
+        return _uses_every_year(normalised, _settle(found, ctx, around, loose))
     if mentions_holiday(core):
         return None  # a holiday in a phrase the reader cannot read wholly: ask again
     found = _find(core, ctx) if core else None
     if found is not None:
-        return _uses_every_year(text, _settle(found, ctx, around, loose))
+        return _uses_every_year(normalised, _settle(found, ctx, around, loose))
     if _says_unknown(text):
         return DateUnknown()
-    return _uses_every_year(text, _dateparser_fallback(core, reference, period) if core else None)
+    return _uses_every_year(
+        normalised, _dateparser_fallback(core, reference, period) if core else None
+    )
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
@@ -1125,19 +1110,17 @@ YEAR_SLACK = timedelta(days=31)
 def _uses_every_year(text: str, when: Optional[DateAnswer]) -> Optional[DateAnswer]:
     """None (ask again) when the text names a year or a month the reading did not use: "two weeks
     before Halloween 2019" half-read as a day of this year must never be answered. A span within a
-    month of the year or month counts as using it ("a week before January 3, 2019")."""
+    month of the year or month counts as using it ("a week before January 3, 2019"). `text` is the
+    normalised text."""
     if not isinstance(when, DateSpan):
         return when
     for year in {int(y) for y in _YEAR_RE.findall(text)}:
         if when.start > date(year, 12, 31) + YEAR_SLACK or when.end < date(year, 1, 1) - YEAR_SLACK:
             return None
-    for month in {_month_number(m.group("month")) for m in _MONTH_RE.finditer(normalise(text))}:
+    for month in {month_number(m.group("month")) for m in _HAS_MONTH_RE.finditer(text)}:
         if not _touches_month(when, month):
             return None
     return when
-
-
-_MONTH_RE = re.compile(MONTH)
 
 
 def _touches_month(span: DateSpan, month: int) -> bool:
