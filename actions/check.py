@@ -9,12 +9,22 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form import SLOTS
+from actions.choices import PENDING
+from actions.form import SLOTS, choice_events
+from actions.intents import NOTHING_TO_CHECK, SECRETS, STATEMENTS
 from actions.knowledge import KnowledgeAction, settings
 from actions.replies import send_result
-from bot.conversation import Turn, city_from_slot, date_from_slot, method_from_slot, understand_turn
+from bot.conversation import (
+    Turn,
+    city_from_slot,
+    date_from_slot,
+    method_from_slot,
+    read_turn,
+    understand_turn,
+)
 from bot.knowledge.base import Knowledge
 from bot.logs import log_event
+from bot.reading import is_payment_statement, is_second_payment
 from bot.selfcheck import check
 
 log = logging.getLogger(__name__)
@@ -70,16 +80,23 @@ class ActionRunCheck(KnowledgeAction):
 
 
 def fresh_check_events(knowledge: Knowledge, tracker: Tracker) -> List[EventType]:
-    """Forget the last verdict and date, unless the message only adds what the payment was for."""
+    """Forget the last verdict, date and method (a second payment is asked how it was paid, never
+    given the last one's method unsaid), unless the message only adds what the payment was for.
+    The city stays: the new message may name another, and the answer names the city it checked."""
     if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
-        return []
+        return [SlotSet(PENDING, None)] if tracker.get_slot(PENDING) else []
     if _names_only_the_service(knowledge, tracker):
         return [SlotSet("verdict", None)]  # the same payment, now with what it was for
-    return [SlotSet("verdict", None), SlotSet("payment_date", None)]
+    return [
+        SlotSet("verdict", None),
+        SlotSet("payment_date", None),
+        SlotSet("payment_method", None),
+        SlotSet(PENDING, None),
+    ]
 
 
 class ActionPrepareNewCheck(KnowledgeAction):
-    """Before a new check: forget the last verdict and date; keep city and method, which the new
+    """Before a new check: forget the last verdict, date and method; keep the city, which the new
     message may replace."""
 
     def name(self) -> str:
@@ -110,9 +127,13 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        if not understand_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone):
-            dispatcher.utter_message(response="utter_default")
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        intent = (message.get("intent") or {}).get("name")
+        reading = read_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone)
+        statement = intent == SECRETS or intent not in STATEMENTS or is_payment_statement(text)
+        if not (reading.changed or reading.choices) or not statement:
+            dispatcher.utter_message(response=NOTHING_TO_CHECK.get(intent, "utter_default"))
             return []
         return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
 
@@ -148,12 +169,18 @@ class ActionApplyCorrection(KnowledgeAction):
     ) -> List[EventType]:
         text = (tracker.latest_message or {}).get("text") or ""
         slots = _slots(tracker)
-        changed = understand_turn(knowledge, Turn(text), slots, settings().time_zone)
-        if not changed:
+        reading = read_turn(knowledge, Turn(text), slots, settings().time_zone)
+        if not (reading.changed or reading.choices):
             dispatcher.utter_message(response="utter_ask_what_to_correct")
             return []
-        slots.update(changed)
-        events: List[EventType] = [SlotSet(k, v) for k, v in changed.items()]
+        if is_second_payment(text):  # "I also paid a parking ticket in Tyler": a new check
+            return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
+        asked = choice_events(knowledge, reading, slots, tracker.get_slot(PENDING))
+        slots.update(reading.changed)
+        events: List[EventType] = [SlotSet(k, v) for k, v in reading.changed.items()] + asked
+        for event in asked:
+            if event["name"] in SLOTS:
+                slots[event["name"]] = event["value"]
         if not all(slots.get(slot) for slot in SLOTS):
             return events + [SlotSet("verdict", None), FollowupAction("selfcheck_form")]
         return events + check_and_reply(knowledge, dispatcher, tracker, slots)
@@ -173,7 +200,7 @@ class ActionStartOver(KnowledgeAction):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         events: List[EventType] = [
-            SlotSet(slot, None) for slot in (*SLOTS, "verdict", "requested_slot")
+            SlotSet(slot, None) for slot in (*SLOTS, "verdict", "requested_slot", PENDING)
         ]
         if tracker.active_loop_name:
             events.append(ActiveLoop(None))

@@ -10,32 +10,29 @@ from __future__ import annotations
 import json
 import logging
 from contextvars import ContextVar
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.intents import ANSWERS, TERSE_ANSWERS
+from actions.choices import PENDING
+from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
-from bot.conversation import (
-    PRESET_CITY,
-    Turn,
-    follow_city,
-    preset_city,
-    understand_city,
-    understand_payment_date,
-    understand_payment_method,
-)
+from bot.assumptions import year_question
+from bot.conversation import PRESET_CITY, Turn, TurnReading, follow_city, preset_city, read_turn
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
+from bot.reading import is_payment_statement
 
 log = logging.getLogger(__name__)
 SLOTS = ("city", "payment_date", "payment_method")
-# The knowledge of the request being handled (one load for the whole message).
+# The knowledge of the request being handled (one load for the whole message), and the message's
+# reading (read once; the extract hooks hand out its values one slot at a time).
 _knowledge: ContextVar[Knowledge] = ContextVar("knowledge")
+_reading: ContextVar[Optional[TurnReading]] = ContextVar("reading", default=None)
 
 
 def message_metadata(tracker: Tracker) -> Dict[str, Any]:
@@ -43,16 +40,22 @@ def message_metadata(tracker: Tracker) -> Dict[str, Any]:
     return (tracker.latest_message or {}).get("metadata") or {}
 
 
-def numbered_choice(text: str, requested: Optional[str], domain: Dict[str, Any]) -> Optional[str]:
-    """'2' typed after the buttons of the question for `requested`: that button's choice."""
+def numbered_choice(
+    text: str, requested: Optional[str], domain: Dict[str, Any], pending: Optional[Dict[str, Any]]
+) -> Optional[str]:
+    """'2' typed after the buttons of the question for `requested` (the choice offered for it, or
+    the domain's buttons): that button's choice."""
     number = text.strip().rstrip(".)")
     if not requested or not number.isdigit():
         return None
+    index = int(number) - 1
+    if pending and pending.get("slot") == requested:
+        options = pending.get("options") or []
+        return str(options[index]["label"]) if 0 <= index < len(options) else None
     variations = (domain.get("responses") or {}).get(f"utter_ask_{requested}") or []
     buttons = next(
         (v["buttons"] for v in variations if v.get("buttons") and not v.get("channel")), []
     )
-    index = int(number) - 1
     if not 0 <= index < len(buttons):
         return None
     payload = buttons[index].get("payload") or ""
@@ -67,18 +70,61 @@ def turn_of(tracker: Tracker, domain: Optional[Dict[str, Any]] = None) -> Option
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     requested = tracker.get_slot("requested_slot")
+    pending = tracker.get_slot(PENDING) or None
     entities = message.get("entities") or []
     choice = next((e.get("value") for e in entities if e.get("entity") == "choice"), None)
     typed = message.get("text") or ""
-    numbered = numbered_choice(typed, requested, domain or {})
+    numbered = numbered_choice(typed, requested, domain or {}, pending)
     if numbered is not None:
-        return Turn(numbered, requested, only_requested=True)
+        return Turn(numbered, requested, only_requested=True, pending=pending)
     text = choice or typed  # a button's choice, or what was typed
     if intent in ANSWERS:
-        return Turn(text, requested)
+        return Turn(text, requested, pending=pending)
     if requested is not None and intent in TERSE_ANSWERS:
-        return Turn(text, requested, only_requested=True)
+        return Turn(text, requested, only_requested=True, pending=pending)
     return None
+
+
+def statement_turn(
+    knowledge: Knowledge, tracker: Tracker, before: Dict[str, Any]
+) -> Tuple[Optional[Turn], Optional[TurnReading]]:
+    """A message the classifier took for a secret, a question or out of scope that still gives
+    check information ("my card is [card number removed], I paid online on June 5"; "she paid
+    her sewer bill in person"): read as an answer. (None, None) when it gives nothing."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    text = message.get("text") or ""
+    if intent not in STATEMENTS or (intent != SECRETS and not is_payment_statement(text)):
+        return None, None
+    turn = Turn(text, tracker.get_slot("requested_slot"), pending=tracker.get_slot(PENDING))
+    reading = read_turn(knowledge, turn, before, settings().time_zone)
+    if not (reading.changed or reading.choices):
+        return None, None
+    return turn, reading
+
+
+def _slots(tracker: Tracker) -> Dict[str, Any]:
+    return {slot: tracker.get_slot(slot) for slot in SLOTS}
+
+
+def choice_events(
+    knowledge: Knowledge, reading: TurnReading, before: Dict[str, Any], pending: Any
+) -> List[EventType]:
+    """The pending choice after a message: the first question it leaves open (its slot emptied so
+    that the form asks it), a year that decides the answer once every slot is known, or none."""
+    slots = {**before, **reading.changed}
+    for slot in SLOTS:
+        if slot in reading.choices:
+            return [SlotSet(slot, None), SlotSet(PENDING, reading.choices[slot])]
+    if reading.declined and pending:
+        return [SlotSet(pending["slot"], None), SlotSet(PENDING, None)]
+    if all(slots.get(slot) for slot in SLOTS):
+        question = year_question(knowledge, slots)
+        if question is not None:
+            return [SlotSet("payment_date", None), SlotSet(PENDING, question)]
+    if pending and pending.get("slot") in reading.changed:
+        return [SlotSet(PENDING, None)]
+    return []
 
 
 class ValidateSelfcheckForm(FormValidationAction):
@@ -98,50 +144,51 @@ class ValidateSelfcheckForm(FormValidationAction):
         knowledge = current_knowledge(self._store or shared_store(), dispatcher, self.name())
         if knowledge is None:
             return []
-        token = _knowledge.set(knowledge)
+        turn = turn_of(tracker, domain)
+        before = _slots(tracker)
+        reading = (
+            read_turn(knowledge, turn, before, settings().time_zone) if turn is not None else None
+        )
+        if turn is None:
+            turn, reading = statement_turn(knowledge, tracker, before)
+        tokens = (_knowledge.set(knowledge), _reading.set(reading))
         try:
             events = await super().run(dispatcher, tracker, domain)
         finally:
-            _knowledge.reset(token)
-        turn = turn_of(tracker, domain)
+            _knowledge.reset(tokens[0])
+            _reading.reset(tokens[1])
+        if turn is None or reading is None:
+            return events
+        asked = choice_events(knowledge, reading, before, turn.pending)
         filled = any(isinstance(e, dict) and e.get("name") in SLOTS for e in events)
-        if not filled and turn is not None and not turn.only_requested and turn.requested in SLOTS:
+        if asked or reading.declined:
+            log_event(log, "form.choice", slot=turn.requested, offered=bool(asked))
+        elif not filled and not turn.only_requested and turn.requested in SLOTS:
             log_event(log, "form.reask", slot=turn.requested)
             dispatcher.utter_message(response=f"utter_reask_{turn.requested}")
-            events.append(SlotSet(turn.requested, None))
-        return events
+            asked = [SlotSet(turn.requested, None)]
+        return _without_requested_slot(events, asked) + asked
 
     async def extract_city(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker, domain)
-        if turn is None:
+        reading = _reading.get()
+        if reading is None:
             return {}
-        knowledge = _knowledge.get()
-        value = understand_city(knowledge, turn, tracker.get_slot("city"))
-        if value is None and tracker.get_slot("city") is None:
-            value = preset_city(knowledge, message_metadata(tracker).get(PRESET_CITY))
+        value = reading.changed.get("city")
+        if value is None and tracker.get_slot("city") is None and "city" not in reading.choices:
+            value = preset_city(_knowledge.get(), message_metadata(tracker).get(PRESET_CITY))
         return {"city": value} if value is not None else {}
 
     async def extract_payment_date(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker, domain)
-        if turn is None:
-            return {}
-        value = understand_payment_date(
-            _knowledge.get(), turn, tracker.get_slot("city"), settings().time_zone
-        )
-        return {"payment_date": value} if value is not None else {}
+        return _extracted(tracker, "payment_date")
 
     async def extract_payment_method(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        turn = turn_of(tracker, domain)
-        if turn is None:
-            return {}
-        value = understand_payment_method(turn, tracker.get_slot("payment_method"))
-        return {"payment_method": value} if value is not None else {}
+        return _extracted(tracker, "payment_method")
 
     async def validate_city(
         self,
@@ -177,3 +224,15 @@ class ValidateSelfcheckForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """Already merged with what the resident said before by extract_payment_method."""
         return {"payment_method": value}
+
+
+def _extracted(tracker: Tracker, slot: str) -> Dict[str, Any]:
+    reading = _reading.get()
+    value = reading.changed.get(slot) if reading is not None else None
+    return {slot: value} if value is not None else {}
+
+
+def _without_requested_slot(events: List[EventType], asked: List[EventType]) -> List[EventType]:
+    """The form's events, without a slot value the choice empties again (the choice wins)."""
+    emptied = {e["name"] for e in asked if e.get("value") is None and e["name"] in SLOTS}
+    return [e for e in events if not (isinstance(e, dict) and e.get("name") in emptied)]

@@ -30,3 +30,14 @@ ANSWERS = frozenset(
 
 # Intents a terse answer is often given ("Tucson", "kiosk"): only the requested slot counts.
 TERSE_ANSWERS = frozenset({"out_of_scope"})
+
+# Intents whose message still moves the check when it carries a city, date or method: a secret
+# removed from a message that also says how the resident paid; a statement of a payment the
+# classifier did not take for an answer (the form reads them; nothing read, the intent's rule runs).
+SECRETS = "share_sensitive_data"
+STATEMENTS = frozenset({SECRETS, "out_of_scope", *QUESTIONS})
+# The reply when such a message carries nothing to check.
+NOTHING_TO_CHECK = {
+    SECRETS: "utter_sensitive_not_needed",
+    "out_of_scope": "utter_out_of_scope",
+}

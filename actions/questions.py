@@ -6,7 +6,7 @@ import logging
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form import message_metadata
@@ -17,6 +17,7 @@ from bot.answers import answer_question
 from bot.conversation import PRESET_CITY, city_from_slot
 from bot.knowledge.base import Knowledge
 from bot.logs import log_event
+from bot.reading import is_payment_statement
 from bot.redaction import strip_markers
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        if not tracker.active_loop_name and is_payment_statement(text):
+            # "The city mailed me a letter; I paid online on June 5": a check, not a question
+            return [FollowupAction("action_start_check_from_answer")]
         topic = QUESTIONS.get((message.get("intent") or {}).get("name"))
         if topic is None:
             dispatcher.utter_message(response="utter_help")

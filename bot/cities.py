@@ -209,3 +209,74 @@ def find_city_mention(text: str, names: Iterable[CityName]) -> Optional[CityMatc
             if entry and (size > 1 or len(phrase) >= 3):
                 return CityMatch("exact", phrase, entry.city_id, state=entry.state)
     return None
+
+
+# Words before or after a name that make it a person's name, not a place ("my son Tyler", "Norman
+# said"): a city does not speak, and a relative is not a place.
+_PERSON_BEFORE = frozenset(
+    "son daughter wife husband friend neighbor neighbour brother sister mom mother dad father "
+    "boss coworker roommate uncle aunt cousin grandson granddaughter grandma grandpa partner "
+    "boyfriend girlfriend named mr mrs ms dr landlord tenant nephew niece kid child".split()
+)
+_PERSON_AFTER = frozenset(
+    "said says told tells asked asks thinks thought helped helps wants wanted".split()
+)
+_RESIDENCE_BEFORE = (
+    "live in",
+    "lived in",
+    "living in",
+    "lives in",
+    "moved from",
+    "moved to",
+    "moved here from",
+    "came from",
+    "originally from",
+    "grew up in",
+    "born in",
+    "used to live in",
+    "visiting",
+    "visited",
+    "im from",
+    "am from",
+    "are from",
+    "were from",
+    "moving to",
+    "moving from",
+    "relocated from",
+    "relocated to",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known city named in a sentence, with what the words around it make of it."""
+
+    match: CityMatch
+    person: bool  # "my son Tyler": a person's name
+    residence: bool  # "I live in Odessa", "moved from Tyler": where the resident lives or lived
+
+
+def find_city_mentions(text: str, names: Iterable[CityName]) -> List[Mention]:
+    """Every known city named in the text (longest names first, no overlaps), in order."""
+    words = normalise_name(text).split()
+    entries = {normalise_name(e.name): e for e in names}
+    taken = [False] * len(words)
+    found: List[Tuple[int, Mention]] = []
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            if any(taken[i : i + size]):
+                continue
+            phrase = " ".join(words[i : i + size])
+            entry = entries.get(phrase)
+            if entry is None or (size == 1 and len(phrase) < 3):
+                continue
+            taken[i : i + size] = [True] * size
+            before = " ".join(words[max(0, i - 4) : i])
+            after = words[i + size] if i + size < len(words) else ""
+            person = (i > 0 and words[i - 1] in _PERSON_BEFORE) or (
+                after in _PERSON_AFTER and size == 1
+            )
+            residence = any(before.endswith(cue) for cue in _RESIDENCE_BEFORE)
+            match = CityMatch("exact", phrase, entry.city_id, state=entry.state)
+            found.append((i, Mention(match, person, residence)))
+    return [mention for _, mention in sorted(found, key=lambda pair: pair[0])]

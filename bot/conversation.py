@@ -13,16 +13,23 @@ Plain Python used by the Rasa form validation action. Slot values are JSON, so R
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
-from bot.cities import CityMatch, find_city_mention, resolve_city, split_qualifier
+from bot.cities import (
+    CityMatch,
+    find_city_mention,
+    find_city_mentions,
+    resolve_city,
+    split_qualifier,
+)
 from bot.dates import DateAnswer, DateSpan, DateUnknown, Period, rehome, understand_date
 from bot.knowledge.base import Knowledge
 from bot.knowledge.schema import CityRecord
 from bot.methods import Method, understand_method
+from bot.reading import Choice, Read, Segment, choose, is_plain, segments
 from bot.redaction import strip_markers
 
 SlotValue = Optional[Dict[str, Any]]
@@ -162,6 +169,33 @@ def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[C
     return None
 
 
+def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Read:
+    """The city the message names, read segment by segment: a person's name ("my son Tyler") is
+    not a city; where the resident lives or lived gives way to the city paid; a correction
+    replaces; two cities left are a Choice."""
+    raw, text = text, strip_markers(text)
+    base = read_city(knowledge, text, whole_answer)
+    names = knowledge.city_names()
+    found: List[Tuple[Segment, CityMatch]] = []
+    residence: List[bool] = []
+    people = 0
+    for part in segments(raw):
+        for mention in find_city_mentions(part.text, names):
+            if mention.person:
+                people += 1
+                continue
+            found.append((part, mention.match))
+            residence.append(mention.residence)
+    if not found:
+        return None if people and base is not None and base.found else base
+    if not all(residence):
+        found = [pair for pair, lives in zip(found, residence, strict=True) if not lives]
+    chosen = choose(found, lambda a, b: a.city_id == b.city_id, drop_actions=False)
+    if isinstance(chosen, CityMatch) and base is not None and base.city_id == chosen.city_id:
+        return base
+    return chosen
+
+
 def looks_like_a_place(answer: str) -> bool:
     """A short answer that could be a place name: not markup, not a sentence about paying, not
     a date, not "I don't know" (so nothing else is ever taken as a city and repeated back)."""
@@ -189,6 +223,74 @@ def read_date(
     return when
 
 
+# "since June", "before the 5th", "until October": one end of a range, not the day paid.
+_OPEN_RANGE_RE = re.compile(
+    r"(?<!day )(?<!days )(?<!week )(?<!weeks )(?<!month )(?<!right )(?<!just )(?<!shortly )"
+    r"\b(?:since|until|till|up\s+to|prior\s+to|before|after|no\s+later\s+than|by)\s+"
+    r"(?!paying|i\b|we\b|she\b|he\b|they\b|calling|that\b|then\b|phone\b|mail\b|card\b|check\b|"
+    r"cash\b|the\s+(?:city|phone|website|kiosk|counter)\b|my\b|credit\b|debit\b|e-?check\b|autopay\b)",
+    re.IGNORECASE,
+)
+_UNCLEAR = DateUnknown()  # a sentinel: a date the words leave open (compared by identity)
+
+
+def _segment_date(
+    part: Segment, reference: date, period: Optional[Period], dont_know_counts: bool
+) -> Optional[DateAnswer]:
+    when = read_date(part.text, reference, period, dont_know_counts)
+    if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(part.text):
+        return _UNCLEAR
+    if when is None and part.alternative and re.search(r"\d", part.text):
+        return _UNCLEAR  # "Sept 3 or 4": the other side is a date the reader cannot complete
+    return when
+
+
+_DAY_ALONE_RE = re.compile(r"^(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?!\d)(.*)$", re.IGNORECASE)
+_MONTH_WORD_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+
+
+def _complete_alternatives(parts: List[Segment]) -> List[Segment]:
+    """'Sept 3 or 4', 'the 3rd or the 4th of September': a day alone on one side of 'or' takes
+    the month (and year) said on the other side."""
+    completed = [replace(p, text=re.sub(r"^either\s+", "", p.text, flags=re.I)) for p in parts]
+    for i in range(len(completed) - 1):
+        left, right = completed[i], completed[i + 1]
+        if not (left.alternative and right.alternative):
+            continue
+        left_day, right_day = _DAY_ALONE_RE.match(left.text), _DAY_ALONE_RE.match(right.text)
+        month = _MONTH_WORD_RE.search(left.text)
+        if right_day and month and not _MONTH_WORD_RE.search(right.text):
+            text = f"{month.group(0)} {right_day.group(1)}{right_day.group(2)}"
+            completed[i + 1] = replace(right, text=text)
+        elif left_day and not left_day.group(2).strip() and right_day:
+            completed[i] = replace(left, text=f"{left.text}{right_day.group(2)}")
+    return completed
+
+
+def read_date_choice(
+    text: str, reference: date, period: Optional[Period], dont_know_counts: bool
+) -> Read:
+    """The payment date, read segment by segment (see bot/reading.py); None when the words
+    leave it open ("since June", "the 3rd or 4th")."""
+    parts, text = segments(text), strip_markers(text)
+    if is_plain(parts):
+        when = read_date(text, reference, period, dont_know_counts)
+        if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(text):
+            return None
+        return when
+    parts = _complete_alternatives(parts)
+    found = [(part, _segment_date(part, reference, period, dont_know_counts)) for part in parts]
+    values = [(part, when) for part, when in found if when is not None]
+    if any(isinstance(when, DateSpan) for _, when in values):
+        values = [(p, w) for p, w in values if isinstance(w, DateSpan) or w is _UNCLEAR]
+    chosen = choose(values, lambda a, b: a is b or (a is not _UNCLEAR and a == b))
+    if chosen is _UNCLEAR:
+        return None
+    if isinstance(chosen, Choice) and any(option is _UNCLEAR for option in chosen.options):
+        return None
+    return chosen
+
+
 def date_for_city(when: Optional[DateAnswer], city: Optional[CityRecord]) -> Optional[DateAnswer]:
     """A date given without a year, moved into the city's incident period (city corrected later)."""
     if isinstance(when, DateSpan) and city is not None and city.period is not None:
@@ -205,7 +307,54 @@ def read_method(text: str, before: Method) -> Optional[Method]:
     return None
 
 
+def read_method_choice(text: str, before: Method) -> Read:
+    """How the resident paid, read segment by segment: a call made before paying, a payment the
+    resident meant to make, a letter the city mailed do not count; a correction replaces; two
+    ways left are a Choice (of methods merged with what was said before)."""
+    parts, text = segments(text), strip_markers(text)
+    if is_plain(parts):
+        return read_method(text, before)
+    read = [(part, understand_method(part.text)) for part in parts]
+    channel = choose([(p, m) for p, m in read if m.channel], lambda a, b: a.channel == b.channel)
+    instrument = choose(
+        [(p, m) for p, m in read if m.instrument], lambda a, b: a.instrument == b.instrument
+    )
+    service = next(
+        (m.service for p, m in read if m.service and not p.negated and not p.hypothetical), None
+    )
+    if isinstance(channel, Choice) or isinstance(instrument, Choice):
+        ways = channel.options if isinstance(channel, Choice) else instrument.options
+        fixed = None if isinstance(instrument, Choice) else instrument
+        options = tuple(
+            _method_of(
+                way if isinstance(channel, Choice) else channel, fixed or way, service
+            ).merged_into(before)
+            for way in ways
+        )
+        return Choice(options)
+    method = _method_of(channel, instrument, service)
+    if method.known or (method.service and before.known):
+        return method.merged_into(before)
+    return None
+
+
+def _method_of(
+    channel: Optional[Method], instrument: Optional[Method], service: Optional[Any]
+) -> Method:
+    return Method(
+        channel.channel if channel else None,
+        instrument.instrument if instrument else None,
+        service,
+        channel.autopay_assumed if channel else False,
+    )
+
+
 # ---------------------------------------------------------------- one turn of the form
+
+SLOT_NAMES = ("city", "payment_date", "payment_method")
+# A pending question (the `pending_choice` slot): {"slot": "city", "kind": "two" | "year",
+# "options": [{"label": "Odessa, TX", "value": <slot value>}, ...]}.
+PendingChoice = Dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -214,22 +363,57 @@ class Turn:
 
     requested: the slot the assistant just asked for. only_requested: the message looked
     off-topic to the classifier, so it counts only as an answer to that question ("Tucson").
+    pending: the choice the assistant just offered for the requested slot, if any.
     """
 
     text: str
     requested: Optional[str] = None
     only_requested: bool = False
+    pending: Optional[PendingChoice] = None
 
     def may_fill(self, slot: str) -> bool:
         return not self.only_requested or slot == self.requested
 
 
-def understand_city(knowledge: Knowledge, turn: Turn, current: SlotValue) -> SlotValue:
-    """The new value of the city slot, or None when the message names no (other) city."""
+@dataclass(frozen=True)
+class TurnReading:
+    """What one message changes: new slot values, and the choices to offer (one question each)."""
+
+    changed: Dict[str, Any]
+    choices: Dict[str, PendingChoice]
+    declined: bool = False  # "neither" / "no" to the choice offered: ask the slot's question
+
+
+def labelled(slot: str, kind: str, options: List[Tuple[str, Any]]) -> PendingChoice:
+    return {
+        "slot": slot,
+        "kind": kind,
+        "options": [{"label": label, "value": value} for label, value in options],
+    }
+
+
+def label_of(slot: str, value: Dict[str, Any]) -> str:
+    from bot.wording.phrases import describe_date, describe_method  # wording builds on this module
+
+    if slot == "city":
+        return str(value["name"])
+    if slot == "payment_date":
+        return describe_date(date_from_slot(value)) or ""
+    return describe_method(method_from_slot(value))
+
+
+def _choice_of(slot: str, options: List[Dict[str, Any]]) -> PendingChoice:
+    return labelled(slot, "two", [(label_of(slot, value), value) for value in options])
+
+
+def understand_city(knowledge: Knowledge, turn: Turn, current: SlotValue) -> Read:
+    """The new value of the city slot, a Choice, or None when the message names no (other) city."""
     if not turn.may_fill("city"):
         return None
     whole_answer = turn.requested == "city" and not turn.only_requested
-    match = read_city(knowledge, turn.text, whole_answer)
+    match = read_city_choice(knowledge, turn.text, whole_answer)
+    if isinstance(match, Choice):
+        return Choice(tuple(city_slot(m, knowledge) for m in match.options))
     value = city_slot(match, knowledge) if match else None
     return value if value != current else None
 
@@ -242,41 +426,172 @@ def preset_city(knowledge: Knowledge, city_id: Any) -> SlotValue:
     return city_slot(CityMatch("exact", city.display_name, city.id, state=city.state), knowledge)
 
 
+def _city_record(knowledge: Knowledge, city_value: SlotValue) -> Optional[CityRecord]:
+    match = city_from_slot(city_value)
+    return knowledge.city(match.city_id) if match and match.found else None
+
+
 def understand_payment_date(
     knowledge: Knowledge,
     turn: Turn,
     city_value: SlotValue,
     default_zone: str,
     today: Optional[date] = None,
-) -> SlotValue:
+) -> Read:
     """The payment date in the message, read in the city's terms (its incident period and zone)."""
     if not turn.may_fill("payment_date"):
         return None
-    match = city_from_slot(city_value)
-    city = knowledge.city(match.city_id) if match and match.found else None
+    city = _city_record(knowledge, city_value)
     reference = reference_for(city, today, default_zone)
-    when = read_date(
+    when = read_date_choice(
         turn.text, reference, city.period if city else None, turn.requested == "payment_date"
     )
+    if isinstance(when, Choice):
+        past = [w for w in when.options if not (isinstance(w, DateSpan) and w.start > reference)]
+        if len(past) == 1:
+            when = past[0]
+        elif not past:
+            return None
+        else:
+            return Choice(tuple(date_slot(w) for w in past))
     if isinstance(when, DateSpan) and when.start > reference:
         return None  # a payment is never made in the future: "next Friday" is asked again
     return date_slot(when) if when is not None else None
 
 
-def understand_payment_method(turn: Turn, current: SlotValue) -> SlotValue:
+def understand_payment_method(turn: Turn, current: SlotValue) -> Read:
     if not turn.may_fill("payment_method"):
         return None
-    method = read_method(turn.text, method_from_slot(current))
+    method = read_method_choice(turn.text, method_from_slot(current))
+    if isinstance(method, Choice):
+        return Choice(tuple(method_slot(m) for m in method.options))
     return method_slot(method) if method else None
 
 
 def follow_city(knowledge: Knowledge, date_value: SlotValue, city_value: SlotValue) -> SlotValue:
     """The payment date after the city changed: a date given without a year moves into the new
     city's incident period; None when it stays as it was."""
-    match = city_from_slot(city_value)
-    city = knowledge.city(match.city_id) if match and match.found else None
+    city = _city_record(knowledge, city_value)
     moved = date_for_city(date_from_slot(date_value), city)
     return date_slot(moved) if moved is not None and date_slot(moved) != date_value else None
+
+
+def in_year(value: Dict[str, Any], year: int) -> Optional[Dict[str, Any]]:
+    """The date slot moved so that it ends in `year`, as a date whose year is now known."""
+    start, end = date.fromisoformat(value["start"]), date.fromisoformat(value["end"])
+    shift = year - end.year
+    try:
+        moved = (start.replace(year=start.year + shift), end.replace(year=year))
+    except ValueError:
+        return None  # February 29 in a year without one
+    return {**value, "start": moved[0].isoformat(), "end": moved[1].isoformat(), "year_given": True}
+
+
+# ---------------------------------------------------------------- answering a choice
+
+_YES_RE = re.compile(r"^(?:yes|yeah|yep|yup|ya|correct|right|that'?s right|that one|sure|y)\b")
+_NONE_RE = re.compile(
+    r"^(?:no\b|nope|neither|none|not (?:those|either|that)|another|a different|other)"
+)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def answer_to_choice(text: str, pending: PendingChoice) -> Tuple[Optional[Dict[str, Any]], bool]:
+    """The option a reply picks ("2", "the first one", "Odessa", "2019", "yes" to the option the
+    assistant took), and whether the reply turns them all down ("neither")."""
+    options = pending.get("options") or []
+    words = _plain_words(strip_markers(text))
+    if not options or not words:
+        return None, False
+    if words.isdigit() and 1 <= int(words) <= len(options):
+        return options[int(words) - 1]["value"], False
+    for word, index in _ORDINALS.items():
+        if re.match(rf"^(?:the )?{word}\b", words):
+            return options[index]["value"], False
+    labels = [_plain_words(option["label"]) for option in options]
+    exact = [o for o, label in zip(options, labels, strict=True) if label == words]
+    if exact:
+        return exact[0]["value"], False
+    inside = [
+        o
+        for o, label in zip(options, labels, strict=True)
+        if re.search(rf"\b{re.escape(words)}\b", label)
+    ]
+    if len(inside) == 1:
+        return inside[0]["value"], False
+    if pending.get("kind") == "year" and re.fullmatch(r"(?:in )?(?:19|20)\d\d", words):
+        moved = in_year(options[0]["value"], int(words[-4:]))
+        if moved is not None:
+            return moved, False
+    if pending.get("kind") == "year" and _YES_RE.match(words):
+        return options[0]["value"], False
+    if _NONE_RE.match(words):
+        return None, True
+    return None, False
+
+
+def _same_value(slot: str, a: Dict[str, Any], b: Dict[str, Any]) -> bool:
+    if slot == "city":
+        return a.get("id") == b.get("id") and a.get("name") == b.get("name")
+    if slot == "payment_date":
+        return (a.get("start"), a.get("end")) == (b.get("start"), b.get("end"))
+    return (a.get("channel"), a.get("instrument")) == (b.get("channel"), b.get("instrument"))
+
+
+# ---------------------------------------------------------------- the whole turn
+
+
+def read_turn(
+    knowledge: Knowledge,
+    turn: Turn,
+    slots: Dict[str, Any],
+    default_zone: str,
+    today: Optional[date] = None,
+) -> TurnReading:
+    """Every slot this message changes — city, payment date (read, or moved with a new city),
+    payment method — and the questions it leaves (two values for one slot; a year that decides
+    the answer). A reply to a pending choice picks one of its options."""
+    pending = turn.pending if turn.pending and turn.pending.get("slot") == turn.requested else None
+    if pending is not None:
+        picked, declined = answer_to_choice(turn.text, pending)
+        if picked is not None:
+            return TurnReading({pending["slot"]: picked}, {})
+        if declined:
+            return TurnReading({}, {}, declined=True)
+    changed: Dict[str, Any] = {}
+    choices: Dict[str, PendingChoice] = {}
+
+    def take(slot: str, value: Read) -> None:
+        if isinstance(value, Choice):
+            options = [v for v in value.options if v is not None]
+            if pending is not None and pending["slot"] == slot:
+                offered = [o["value"] for o in pending["options"]]
+                options = [
+                    v for v in options if any(_same_value(slot, v, o) for o in offered)
+                ] or options
+            if len(options) == 1:
+                changed[slot] = options[0]
+            else:
+                choices[slot] = _choice_of(slot, options)
+        elif value is not None:
+            changed[slot] = value
+
+    take("city", understand_city(knowledge, turn, slots.get("city")))
+    city_value = changed.get("city") or (None if "city" in choices else slots.get("city"))
+    take(
+        "payment_date",
+        understand_payment_date(knowledge, turn, city_value, default_zone, today),
+    )
+    if "payment_date" not in changed and "payment_date" not in choices and "city" in changed:
+        moved = follow_city(knowledge, slots.get("payment_date"), changed["city"])
+        if moved is not None:
+            changed["payment_date"] = moved
+    take("payment_method", understand_payment_method(turn, slots.get("payment_method")))
+    return TurnReading(changed, choices)
 
 
 def understand_turn(
@@ -286,21 +601,11 @@ def understand_turn(
     default_zone: str,
     today: Optional[date] = None,
 ) -> Dict[str, Any]:
-    """Every slot this message changes: city, payment date (read, or moved with a new city) and
-    payment method. The form's extract hooks do the same one slot at a time."""
-    changed: Dict[str, Any] = {}
-    city = understand_city(knowledge, turn, slots.get("city"))
-    if city is not None:
-        changed["city"] = city
-    city_value = city or slots.get("city")
-    when = understand_payment_date(knowledge, turn, city_value, default_zone, today)
-    if when is not None:
-        changed["payment_date"] = when
-    elif city is not None:
-        moved = follow_city(knowledge, slots.get("payment_date"), city)
-        if moved is not None:
-            changed["payment_date"] = moved
-    method = understand_payment_method(turn, slots.get("payment_method"))
-    if method is not None:
-        changed["payment_method"] = method
-    return changed
+    """Every slot this message changes (the values `read_turn` settles, without its questions)."""
+    return read_turn(knowledge, turn, slots, default_zone, today).changed
+
+
+def carries_check_information(knowledge: Knowledge, text: str, default_zone: str) -> bool:
+    """Whether the message gives a city, a date or a method (a value or a choice between two)."""
+    reading = read_turn(knowledge, Turn(text), {}, default_zone)
+    return bool(reading.changed or reading.choices)

@@ -149,11 +149,46 @@ def _convert_number_run(run: str) -> str:
     return " ".join(out)
 
 
+# Words that look like a part of a date but are not one (Duckling's negative corpus, as rewrites
+# applied before the grammar reads the text): the modal "may", "sat" the verb, "the sun", "fall
+# behind". Each says what it is instead, so the grammar never sees a month or weekday there.
+_PRONOUNS = r"i|you|we|they|he|she|it|that|this|which|who|there|what|one|someone|somebody"
+LOOK_ALIKES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), plain)
+    for pattern, plain in (
+        (
+            r"\bmay (have|be|not|also|still|well|need|want|help|ask|get|pay|check|call|take)\b",
+            r"might \1",
+        ),
+        (rf"\b({_PRONOUNS}) may\b", r"\1 might"),
+        (r"^may (i|we)\b", r"might \1"),
+        (
+            r"\bsat (down|on|in|at|there|with|for|around|through|up|and|by|outside|inside|next|waiting)\b",
+            r"sitting \1",
+        ),
+        (rf"\b({_PRONOUNS}|just|had|have|has|was) sat\b", r"\1 sitting"),
+        (r"\b(the|in the|out in the) sun\b", r"\1 daylight"),
+        (r"\b(march|marched) (down|over|in|into|up|to)\b", r"walked \2"),
+        (
+            r"\bfall (behind|for|through|into|off|apart|victim|prey|under|asleep|short)\b",
+            r"slip \1",
+        ),
+        (r"\b(got|get|getting) wed\b", r"\1 married"),
+        # "on a Sunday", "every Monday": no day named
+        (
+            r"\b(?:on\s+)?(?:a|every|any|some|each)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+            "one unnamed weekday",
+        ),
+    )
+)
+
+
 def normalise(text: str) -> str:
     """Lower-case, remove noise punctuation and turn number words into digits."""
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"[|*_~\"“”()\[\]{}<>!?;:]", " ", text)
-    text = re.sub(r"\bmay (have|be)\b", r"might \1", text)  # the verb, not the month
+    for look_alike, plain in LOOK_ALIKES:
+        text = look_alike.sub(plain, text)
     text = _TENS_HYPHEN_RE.sub(r"\1 ", text)
     text = _NUMBER_RUN_RE.sub(lambda match: _convert_number_run(match.group(0)), text)
     text = re.sub(r"\s+", " ", text).strip()

@@ -711,6 +711,10 @@ def _season(match: "re.Match[str]", ctx: _Context) -> _Found:
     ref = ctx.reference
     if match.group("year"):
         return _fixed(*_season_span(season, int(match.group("year"))))
+    if which in ("last", "past", "previous") and ctx.period is not None:
+        # "last fall" told about a city's breach: the fall of the incident, as "last September" is
+        # (a year the reading settles, so the reply says it and asks when it decides the answer)
+        return _Found(lambda year: _season_span(season, year))
     if which in ("last", "past", "previous"):
         for year in range(ref.year + 1, ref.year - 3, -1):
             span = _season_span(season, year)
@@ -898,13 +902,38 @@ def _match_whole(text: str, ctx: _Context) -> Optional[_Found]:
     return None
 
 
+# Words that, left over after a rule matched inside the text, mean the rule read only part of the
+# date ("the second half of the year" is not "the 2nd"; "december last year" is not "last year").
+# Years and months left over are checked by `_uses_every_year`; money and times are not dates.
+_LEFT_OVER_DATE_WORDS = re.compile(
+    rf"(?<![\d$.,:])\d{{1,3}}(?![\d:]|\s*(?:am|pm|a\.m|p\.m|dollars|bucks|usd|cents|%))|{WEEKDAY}|"
+    rf"{MONTH}|"
+    r"\b(?:first|second|third|fourth|last|next|previous|past|early|late|mid|middle|end|beginning|"
+    r"start|half|halves|quarter|week|weeks|weekend|weekends|month|months|year|years|fortnight|ago|"
+    r"since|until|till|spring|summer|fall|autumn|winter)\b"
+)
+_NOT_LEFT_OVER = re.compile(
+    r"\b(?:the\s+)?(?:last|first|next)\s+time\b|\$\s?\d[\d,.]*|"
+    r"\b(?:every|each)\s+(?:month|week|year)\b"
+)
+_WEEKDAY_BEFORE_RE = re.compile(rf"{WEEKDAY}\.?\s*,?\s*(?:the\s+)?$")
+
+
+def _reads_all(text: str, match: "re.Match[str]") -> bool:
+    """Whether the words outside the match hold no other part of a date."""
+    before = _WEEKDAY_BEFORE_RE.sub("", text[: match.start()])  # "monday, january 12th"
+    rest = f"{before} {text[match.end() :]}"
+    return not _LEFT_OVER_DATE_WORDS.search(_NOT_LEFT_OVER.sub(" ", rest))
+
+
 def _search(text: str, ctx: _Context, rules: List[_Rule]) -> Optional[_Found]:
-    """The first rule (in grammar order) found anywhere in the text."""
+    """The first rule (in grammar order) found inside the text that accounts for every date word
+    in it; None (ask again) when each reads only a part."""
     for rule in rules:
         if rule.whole_text_only:
             continue
         match = rule.pattern.search(text)
-        if match:
+        if match and _reads_all(text, match):
             found = rule.handler(match, ctx)
             if found is not None:
                 return found
@@ -989,7 +1018,7 @@ DATEPARSER_SETTINGS: Dict[str, object] = {
 _HAS_MONTH_RE = re.compile(MONTH)
 _FALLBACK_MAX_CHARS = 80  # dateparser is slow (and can fail) on long text
 _NAMES_A_PERIOD_RE = re.compile(
-    r"\b(?:halfs?|halves|quarters?|weeks|months|years|days|decades?|weekends?|between|through|thru"
+    r"\b(?:halfs?|halves|quarters?|weeks?|months?|years?|days|decades?|weekends?|between|through|thru"
     r"|until|till|fortnights?)\b"
 )
 
@@ -1054,6 +1083,24 @@ def _name_the_relative_month(text: str, reference: date) -> str:
     return f"{text[: found.start()]} {MONTH_NAMES[month.month - 1].lower()} {month.year}"
 
 
+_RELATIVE_YEAR_RE = re.compile(
+    r"(?<=\S)\s+(?:of\s+|in\s+)?(?P<which>this|last|past|previous|next)\s+year\b"
+)
+
+
+def _name_the_relative_year(text: str, reference: date) -> str:
+    """'december last year' -> 'december 2015', 'late last year' -> 'late 2015', so that every
+    rule taking a year reads it (an anchor composing with the rest); 'last year' alone stays a
+    whole year."""
+    found = _RELATIVE_YEAR_RE.search(text)
+    if not found or not text[: found.start()].strip() or text.startswith(("in ", "during ")) and (
+        text[: found.start()].strip() in ("in", "during")
+    ):
+        return text
+    year = reference.year + _MONTH_REF_OFFSETS[found.group("which")]
+    return f"{text[: found.start()]} {year}{text[found.end() :]}"
+
+
 def _read_inner(text: str, ctx: _Context) -> Optional[Tuple[SpanBuilder, Optional[int]]]:
     """A whole date inside an occasion phrase ('the weekend of <june 8 2018>')."""
     found = _match_whole(text.strip(" ,"), ctx)
@@ -1079,6 +1126,7 @@ def understand_date(
     around = bool(_AROUND_RE.search(core))
     loose = bool(_LOOSE_RE.search(core))
     core = _strip_fillers(_LOOSE_RE.sub("", _AROUND_RE.sub("", core)).strip(" ,."))
+    core = _name_the_relative_year(core, reference)
     period_named = calendar_period(core)
     if period_named is not None:
         return DateSpan(*period_named, approximate=around or loose, year_given=True)
@@ -1092,7 +1140,10 @@ def understand_date(
         found = _Found(occasion.build, occasion.year, occasion.approximate)
         return _uses_every_year(normalised, _settle(found, ctx, around, loose))
     if mentions_holiday(core):
-        return None  # a holiday in a phrase the reader cannot read wholly: ask again
+        # a holiday inside a sentence: the phrase around it that reads whole ("over labor day
+        # weekend 2019"), with no other date left in the text; else ask again
+        inner = _holiday_phrase(core, reference, ctx)
+        return _uses_every_year(normalised, inner) if inner is not None else None
     found = _find(core, ctx) if core else None
     if found is not None:
         return _uses_every_year(normalised, _settle(found, ctx, around, loose))
@@ -1101,6 +1152,33 @@ def understand_date(
     return _uses_every_year(
         normalised, _dateparser_fallback(core, reference, period) if core else None
     )
+
+
+_HOLIDAY_PHRASE_WORDS = 8
+# Words that, left outside a holiday phrase, would change the day it names.
+_DATE_WORD_RE = re.compile(
+    rf"\d|{MONTH}|{WEEKDAY}|\b(?:before|after|between|and|or|until|till|since|day|days|week|weeks|"
+    r"weekend|weekends|month|months|year|first|second|third|last|next|previous|past|ago|early|"
+    r"late|mid|end|beginning|start|eve)\b"
+)
+
+
+def _holiday_phrase(text: str, reference: date, ctx: _Context) -> Optional[DateSpan]:
+    """The longest run of words around a holiday that reads as a whole occasion."""
+    words = text.split()
+    for size in range(min(len(words), _HOLIDAY_PHRASE_WORDS), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            if not mentions_holiday(phrase):
+                continue
+            rest = " ".join(words[:start] + words[start + size :])
+            if _DATE_WORD_RE.search(rest):
+                continue  # "the tuesday before thanksgiving": the rest changes the day
+            occasion = read_occasion(phrase, reference, lambda inner: _read_inner(inner, ctx))
+            if occasion is not None:
+                found = _Found(occasion.build, occasion.year, occasion.approximate)
+                return _settle(found, ctx, False, False)
+    return None
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import List
 
 from bot.rules import Result
+from bot.wording.assumed import assumed_text
 from bot.wording.headlines import HEADLINES
 from bot.wording.phrases import contact_line
-from bot.wording.reasons import reason_text
+from bot.wording.reasons import reason_sentences
 from bot.wording.sources import cited
 
 
@@ -22,7 +23,8 @@ def bulleted(lines: List[str]) -> str:
 def result_messages(result: Result) -> List[str]:
     """Verdict and reason; notes; steps; contacts; sources — one chat message each (what the
     resident can do next is the domain's `utter_after_check`)."""
-    messages = [f"{HEADLINES[result.verdict].chat} {reason_text(result)}"]
+    headline = HEADLINES[result.verdict].chat
+    messages = [f"{assumed_text(result)}{headline} {' '.join(reason_sentences(result))}"]
     messages += [f"Note: {note.text}" for note in result.notes]
     if result.steps:
         messages.append("What to do now:\n" + numbered([s.text for s in result.steps]))

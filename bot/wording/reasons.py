@@ -272,5 +272,7 @@ def reason_sentences(result: Result) -> List[str]:
 
 
 def reason_text(result: Result) -> str:
-    """The whole reason as one paragraph."""
-    return " ".join(reason_sentences(result))
+    """The whole reason as one paragraph, starting with what the assistant assumed."""
+    from bot.wording.assumed import assumed_sentences  # it builds on phrases, as this module does
+
+    return " ".join(assumed_sentences(result) + reason_sentences(result))

@@ -15,6 +15,7 @@ from bot.knowledge.schema import CityRecord, Contact, NationalRecord, Step, Wind
 from bot.knowledge.vocabulary import Basis, Verdict
 from bot.rules import Finding, Reason, Result
 from bot.textmessage import MAX_SEPTETS, MORE, pages, septets, to_gsm
+from bot.wording.assumed import assumed_text
 from bot.wording.headlines import HEADLINES
 from bot.wording.labels import SERVICE_ONE, SERVICES
 from bot.wording.phrases import describe_date, describe_how, describe_method, joined
@@ -144,7 +145,7 @@ def call_line(result: Result, national: NationalRecord) -> Optional[str]:
 
 def summary(result: Result, national: NationalRecord) -> str:
     """One text message: verdict, why, the two most important steps, the number to call."""
-    head = f"{HEADLINES[result.verdict].sms} {why(result)}"
+    head = f"{assumed_text(result)}{HEADLINES[result.verdict].sms} {why(result)}"
     call = call_line(result, national)
     room = MAX_SEPTETS - septets(MORE) - 1  # the details follow behind MORE
     for count in (2, 1, 0):  # fewer steps before anything else goes

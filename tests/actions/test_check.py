@@ -12,6 +12,7 @@ from actions.check import (
     ActionStartCheckFromAnswer,
     ActionStartOver,
 )
+from actions.form import ValidateSelfcheckForm
 from tests.actions.conftest import make_tracker, slot_events, texts
 
 
@@ -126,8 +127,38 @@ async def test_a_city_correction_rereads_the_date_in_the_new_city(store):
     )
     slots = slot_events(events)
     assert slots["city"]["id"] == "bakersfield-ca"
-    assert slots["payment_date"]["start"] == "2018-08-20"  # the Bakersfield incident's year
-    assert slots["verdict"] == "affected"
+    # the date moves to the Bakersfield incident's year; that year decides the answer, so the
+    # assistant asks before answering, the year it took first
+    assert slots["payment_date"] is None and slots["verdict"] is None
+    options = slots["pending_choice"]["options"]
+    assert options[0]["value"]["start"] == "2018-08-20"
+    assert options[1]["value"]["start"] != "2018-08-20"
+
+
+async def test_a_year_the_resident_confirms_fills_the_date(store, domain):
+    asked, _ = await run(
+        ActionApplyCorrection(store),
+        "no, I meant Bakersfield",
+        "correct",
+        {**ODESSA, "payment_date": day("2019-08-20", year_given=False)},
+    )
+    pending = slot_events(asked)["pending_choice"]
+    slots = {**ODESSA, "city": city("bakersfield-ca", "Bakersfield, CA"), "payment_date": None}
+    for answer, start in (
+        ("2018", "2018-08-20"),
+        ("yes", "2018-08-20"),
+        ("2", None),
+        ("2016", "2016-08-20"),
+    ):
+        tracker = make_tracker(
+            answer, "inform", {**slots, "pending_choice": pending}, "payment_date"
+        )
+        events = await ValidateSelfcheckForm(store).run(CollectingDispatcher(), tracker, domain)
+        filled = slot_events(events)
+        expected = start or pending["options"][1]["value"]["start"]
+        assert filled["payment_date"]["start"] == expected, answer
+        assert filled["payment_date"]["year_given"] is True
+        assert filled["pending_choice"] is None
 
 
 async def test_a_correction_without_anything_to_change_asks_what(store):
@@ -146,9 +177,13 @@ async def test_a_correction_that_leaves_a_slot_empty_returns_to_the_form(store):
     assert events[-1]["event"] == "followup" and said == []
 
 
-async def test_new_check_forgets_verdict_and_date_only(store):
+FORGOTTEN = {"verdict": None, "payment_date": None, "payment_method": None, "pending_choice": None}
+
+
+async def test_new_check_forgets_verdict_date_and_method_but_keeps_the_city(store):
+    """A second payment is asked how it was paid: the last method is never reused unsaid."""
     events, _ = await run(ActionPrepareNewCheck(store), slots={**ODESSA, "verdict": "affected"})
-    assert slot_events(events) == {"verdict": None, "payment_date": None}
+    assert slot_events(events) == FORGOTTEN
 
 
 async def test_saying_what_was_paid_for_after_an_answer_keeps_the_date(store):
@@ -159,7 +194,7 @@ async def test_saying_what_was_paid_for_after_an_answer_keeps_the_date(store):
     events, _ = await run(
         ActionPrepareNewCheck(store), "it was in July, my water bill", slots=slots
     )
-    assert slot_events(events) == {"verdict": None, "payment_date": None}
+    assert slot_events(events) == FORGOTTEN
 
 
 async def test_start_over_clears_everything(store):
@@ -176,6 +211,7 @@ async def test_start_over_clears_everything(store):
         "payment_method": None,
         "verdict": None,
         "requested_slot": None,
+        "pending_choice": None,
     }
     assert said == []
 
@@ -198,5 +234,5 @@ async def test_an_answer_after_a_check_starts_a_fresh_check(store):
     events, _ = await run(
         ActionStartCheckFromAnswer(store), "Bakersfield", slots={**ODESSA, "verdict": "affected"}
     )
-    assert slot_events(events) == {"verdict": None, "payment_date": None}
+    assert slot_events(events) == FORGOTTEN
     assert events[-1]["event"] == "followup"

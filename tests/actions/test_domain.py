@@ -10,6 +10,7 @@ import yaml
 from rasa_sdk import Action
 
 import actions.check
+import actions.choices
 import actions.form
 import actions.questions
 from actions.form import SLOTS
@@ -20,12 +21,13 @@ from bot.settings import PROJECT_ROOT
 
 
 def _action_classes():
-    for module in (actions.check, actions.form, actions.questions):
+    for module in (actions.check, actions.choices, actions.form, actions.questions):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if (
                 issubclass(cls, Action)
                 and not inspect.isabstract(cls)
                 and cls.__module__ == module.__name__
+                and getattr(cls, "slot", None) != ""  # the base of the action_ask_<slot> actions
             ):
                 yield cls
 

@@ -1,0 +1,26 @@
+"""The short question that offers a choice the resident's words left open (bot/conversation.py)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from bot.wording.phrases import joined
+
+_TWO = {
+    "city": "You named {options}. Which city was the payment to?",
+    "payment_date": "You gave {options}. Which date was the payment?",
+    "payment_method": "You mentioned {options}. Which way did you pay?",
+}
+_YEAR = (
+    "You didn't say the year, and it decides the answer. Was it {first}, or {second}? "
+    "(Or type the date with its year.)"
+)
+
+
+def choice_question(pending: Dict[str, Any]) -> str:
+    """'You named Odessa, TX and Tyler, TX. Which city was the payment to?'."""
+    labels: List[str] = [str(o["label"]) for o in pending.get("options") or []]
+    if pending.get("kind") == "year" and len(labels) >= 2:
+        return _YEAR.format(first=labels[0], second=labels[1])
+    options = " or ".join(labels) if len(labels) == 2 else joined(labels)
+    return _TWO[pending["slot"]].format(options=options)
