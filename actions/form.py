@@ -81,7 +81,8 @@ def turn_of(tracker: Tracker, domain: Optional[Dict[str, Any]] = None) -> Option
     if intent in ANSWERS:
         return Turn(text, requested, pending=pending)
     if requested is not None and intent in TERSE_ANSWERS:
-        return Turn(text, requested, only_requested=True, pending=pending)
+        # a terse answer counts only for the question asked; a statement of a payment, fully
+        return Turn(text, requested, not is_payment_statement(text), pending=pending)
     return None
 
 

@@ -247,6 +247,10 @@ _RESIDENCE_BEFORE = (
 )
 
 
+# "moved from Odessa to Tyler": both places are where the resident lived, not the bill paid.
+_MOVING_WORDS = frozenset("moved moving relocated move".split())
+
+
 @dataclass(frozen=True)
 class Mention:
     """A known city named in a sentence, with what the words around it make of it."""
@@ -276,7 +280,9 @@ def find_city_mentions(text: str, names: Iterable[CityName]) -> List[Mention]:
             person = (i > 0 and words[i - 1] in _PERSON_BEFORE) or (
                 after in _PERSON_AFTER and size == 1
             )
-            residence = any(before.endswith(cue) for cue in _RESIDENCE_BEFORE)
+            residence = any(before.endswith(cue) for cue in _RESIDENCE_BEFORE) or bool(
+                _MOVING_WORDS & set(words[max(0, i - 5) : i])
+            )
             match = CityMatch("exact", phrase, entry.city_id, state=entry.state)
             found.append((i, Mention(match, person, residence)))
     return [mention for _, mention in sorted(found, key=lambda pair: pair[0])]

@@ -246,6 +246,7 @@ def _segment_date(
 
 
 _DAY_ALONE_RE = re.compile(r"^(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?!\d)(.*)$", re.IGNORECASE)
+_YEAR_WORD_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 
@@ -264,6 +265,10 @@ def _complete_alternatives(parts: List[Segment]) -> List[Segment]:
             completed[i + 1] = replace(right, text=text)
         elif left_day and not left_day.group(2).strip() and right_day:
             completed[i] = replace(left, text=f"{left.text}{right_day.group(2)}")
+        left, right = completed[i], completed[i + 1]
+        year = _YEAR_WORD_RE.search(right.text)
+        if year and _MONTH_WORD_RE.search(left.text) and not _YEAR_WORD_RE.search(left.text):
+            completed[i] = replace(left, text=f"{left.text} {year.group(0)}")  # "Sept 3 or 4 2019"
     return completed
 
 

@@ -1093,8 +1093,11 @@ def _name_the_relative_year(text: str, reference: date) -> str:
     rule taking a year reads it (an anchor composing with the rest); 'last year' alone stays a
     whole year."""
     found = _RELATIVE_YEAR_RE.search(text)
-    if not found or not text[: found.start()].strip() or text.startswith(("in ", "during ")) and (
-        text[: found.start()].strip() in ("in", "during")
+    if (
+        not found
+        or not text[: found.start()].strip()
+        or text.startswith(("in ", "during "))
+        and (text[: found.start()].strip() in ("in", "during"))
     ):
         return text
     year = reference.year + _MONTH_REF_OFFSETS[found.group("which")]

@@ -149,7 +149,8 @@ _CARD = (
 _PAPER_CHECK = (r"\bchecks?\b", r"\bcheques?\b", r"\bmoney orders?\b", r"\bcashier'?s check\b")
 _CASH = (r"\bcash\b", r"\bbills and coins\b")
 _NOT_A_CHECK = (
-    r"\b(check|checking) (if|whether|my payment|on|it|this|that|the breach)\b|\bchecking\b|"
+    r"\b(check|checking) (if|whether|my|on|it|this|that|the|another|an? (payment|bill)|one|again|"
+    r"please|up|out)\b|\bchecking\b|"
     r"\b(to|and|please|can you|could you|just|should|must|i'?ll|let me|double|self) ?-?check\b"
 )
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Generic, List, Sequence, Tuple, TypeVar, Union
 
-from bot.redaction import MARKERS, strip_markers
+from bot.redaction import MARKERS
 
 T = TypeVar("T")
 
@@ -148,8 +148,7 @@ def _split_commas(sentence: str) -> List[str]:
 
 
 def _describe(text: str, alternative: bool) -> Segment:
-    secret = any(marker in text for marker in MARKERS)
-    words = strip_markers(text).strip(" ,.;:!?-")
+    words = text.strip(" ,.;:!?-")
     negation_text = re.sub(_HEDGES, " ", words, flags=re.IGNORECASE)
     return Segment(
         words,
@@ -159,12 +158,32 @@ def _describe(text: str, alternative: bool) -> Segment:
         city_did=bool(_CITY_DID_RE.search(words)),
         other_action=bool(_OTHER_ACTION_RE.search(words)) and not _PAYS_RE.search(words),
         alternative=alternative,
-        secret=secret,
     )
+
+
+def _around_secrets(text: str) -> List[Tuple[str, bool]]:
+    """The text cut at each removed secret; a piece next to one that does not speak of a payment
+    ("my card is", "is the code") is about the secret."""
+    marker_re = "|".join(re.escape(marker) for marker in MARKERS)
+    pieces = re.split(rf"({marker_re})", text)
+    found: List[Tuple[str, bool]] = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 1 or not piece.strip():
+            continue
+        beside = (i > 0) or (i + 1 < len(pieces))
+        found.append((piece, beside and not _PAYS_RE.search(piece)))
+    return found
 
 
 def segments(text: str) -> List[Segment]:
     """The message cut at the words that change what its values mean (see the module doc)."""
+    found: List[Segment] = []
+    for piece, secret in _around_secrets(text):
+        found += [replace(part, secret=secret) for part in _segments_of(piece)]
+    return _carry_corrections(found)
+
+
+def _segments_of(text: str) -> List[Segment]:
     found: List[Segment] = []
     for sentence in _sentences(text):
         for clause in _split_commas(sentence):
@@ -173,7 +192,7 @@ def segments(text: str) -> List[Segment]:
                 for side in sides:
                     if side.strip(" ,.;:!?-"):
                         found.append(_describe(side, alternative=len(sides) > 1))
-    return _carry_corrections(found)
+    return found
 
 
 def _carry_corrections(found: List[Segment]) -> List[Segment]:

@@ -290,3 +290,74 @@ async def test_a_one_word_method(store, domain, text, channel, instrument):
     )
     method = method_from_slot(slots["payment_method"])
     assert (method.channel, method.instrument) == (channel, instrument)
+
+
+async def test_two_cities_leave_the_city_empty_with_a_choice_naming_them(store, domain):
+    slots, said = await run_form(store, domain, "Odessa or Bakersfield", requested="city")
+    assert slots["city"] is None and said == []
+    assert [o["label"] for o in slots["pending_choice"]["options"]] == [
+        "Odessa, TX",
+        "Bakersfield, CA",
+    ]
+
+
+async def test_the_choice_is_asked_with_a_button_per_option(store, domain):
+    from actions.choices import ActionAskCity
+
+    pending, _ = await run_form(store, domain, "Odessa or Bakersfield", requested="city")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("Odessa or Bakersfield", "inform", pending, "city")
+    await ActionAskCity().run(dispatcher, tracker, domain)
+    (message,) = dispatcher.messages
+    assert "Odessa, TX or Bakersfield, CA" in message["text"]
+    assert [b["title"] for b in message["buttons"]] == ["Odessa, TX", "Bakersfield, CA"]
+    picked, _ = await run_form(
+        store, domain, "2", requested="city", slots={"pending_choice": pending["pending_choice"]}
+    )
+    assert picked["city"]["id"] == "bakersfield-ca" and picked["pending_choice"] is None
+
+
+async def test_without_a_choice_the_ask_action_asks_the_domain_question(domain):
+    from actions.choices import ActionAskPaymentDate
+
+    dispatcher = CollectingDispatcher()
+    await ActionAskPaymentDate().run(dispatcher, make_tracker("", "inform", {}, None), domain)
+    assert dispatcher.messages[0]["response"] == "utter_ask_payment_date"
+
+
+async def test_a_year_that_decides_is_asked_once_every_slot_is_known(store, domain):
+    slots, _ = await run_form(
+        store, domain, "I paid my Odessa water bill online with my Visa on September 20"
+    )
+    assert slots["payment_date"] is None
+    assert [o["label"] for o in slots["pending_choice"]["options"]] == [
+        "September 20, 2019",
+        "September 20, 2018",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        (
+            "my card is [card number removed], I paid Odessa online on 9/20/2019",
+            "share_sensitive_data",
+        ),
+        ("The city mailed me a letter. I paid Odessa online on 9/20/2019", "got_letter"),
+        ("I paid Odessa online on 9/20/2019 at the library", "out_of_scope"),
+    ],
+)
+async def test_a_message_taken_for_something_else_still_fills_the_check(
+    store, domain, text, intent
+):
+    slots, said = await run_form(store, domain, text, intent=intent, requested="city")
+    assert slots["city"]["id"] == "odessa-tx"
+    assert slots["payment_date"]["start"] == "2019-09-20"
+    assert said == []
+
+
+async def test_a_question_that_gives_no_payment_is_left_to_its_rule(store, domain):
+    slots, said = await run_form(
+        store, domain, "who do I call in Odessa?", intent="ask_contact", requested="payment_date"
+    )
+    assert slots == {} and said == []

@@ -91,8 +91,14 @@ def test_step_by_step_with_an_unusable_answer_asked_again(chat):
     assert any("August 27, 2019 and October 14, 2019" in r for r in replies)
 
 
-def test_a_year_less_date_takes_the_incident_year(chat):
-    chat.say("I paid Odessa online with my Visa on September 3, was I affected?")
+def test_a_year_less_date_is_asked_with_the_incident_year_first_when_the_year_decides(chat):
+    replies = chat.say("I paid Odessa online with my Visa on September 3, was I affected?")
+    assert chat.slot("verdict") is None
+    assert any("Was it September 3, 2019, or September 3, 2018?" in r for r in replies), replies
+    assert ["September 3, 2019", "September 3, 2018"] == [
+        b["title"] for m in chat.last for b in m.get("buttons", [])
+    ]
+    chat.say("yes")
     assert chat.slot("verdict") == "affected"
 
 
@@ -129,7 +135,9 @@ def test_a_second_payment_in_the_same_conversation(chat):
     replies = chat.say("can I check another payment?")
     assert chat.slot("verdict") is None
     assert any("When did you make the payment" in r for r in replies)
-    chat.say("November 2 2019")
+    replies = chat.say("November 2 2019")
+    assert any("How did you pay" in r for r in replies)  # the last method is never reused unsaid
+    chat.say("online with my Visa")
     assert chat.slot("verdict") == "not_affected"
 
 
@@ -138,7 +146,12 @@ def test_a_second_payment_in_another_city(chat):
     replies = chat.say("and what about my payment in Bakersfield?")
     assert chat.slot("city")["id"] == "bakersfield-ca" and chat.slot("verdict") is None
     assert any("When did you make the payment" in r for r in replies)
-    chat.say("August 20")  # the year of the Bakersfield incident, 2018
+    replies = chat.say("August 20")
+    assert any("How did you pay" in r for r in replies)  # the last method is never reused unsaid
+    replies = chat.say("online with my Visa")
+    # no year given, and the year decides: Bakersfield's incident year is offered first
+    assert any("Was it August 20, 2018" in r for r in replies), replies
+    chat.say("yes")
     assert chat.slot("verdict") == "affected"
 
 

@@ -134,6 +134,13 @@ def test_a_full_check_by_sms_with_a_numbered_choice(phone: Phone):
     assert phone.slot("city")["id"] == "odessa-tx"
 
 
+def test_two_cities_in_a_text_are_a_numbered_question(phone: Phone):
+    question = phone.text("was my payment affected? odessa or bakersfield")
+    assert "1 Odessa, TX" in question and "2 Bakersfield, CA" in question, question
+    assert "When did you pay" in phone.text("2")
+    assert phone.slot("city")["id"] == "bakersfield-ca"
+
+
 def test_more_returns_the_rest_then_says_that_is_all(phone: Phone):
     first = phone.text("Odessa, 9/3/2019, online with a card")
     assert "Reply MORE" in first
