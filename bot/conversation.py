@@ -246,6 +246,7 @@ def _segment_date(
 
 
 _DAY_ALONE_RE = re.compile(r"^(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?!\d)(.*)$", re.IGNORECASE)
+_ENDS_WITH_DAY_RE = re.compile(r"(?:^|\s)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
@@ -258,12 +259,12 @@ def _complete_alternatives(parts: List[Segment]) -> List[Segment]:
         left, right = completed[i], completed[i + 1]
         if not (left.alternative and right.alternative):
             continue
-        left_day, right_day = _DAY_ALONE_RE.match(left.text), _DAY_ALONE_RE.match(right.text)
+        left_day, right_day = _ENDS_WITH_DAY_RE.search(left.text), _DAY_ALONE_RE.match(right.text)
         month = _MONTH_WORD_RE.search(left.text)
         if right_day and month and not _MONTH_WORD_RE.search(right.text):
             text = f"{month.group(0)} {right_day.group(1)}{right_day.group(2)}"
             completed[i + 1] = replace(right, text=text)
-        elif left_day and not left_day.group(2).strip() and right_day:
+        elif left_day and right_day and not month:  # "the 5th or 6th of September 2019"
             completed[i] = replace(left, text=f"{left.text}{right_day.group(2)}")
         left, right = completed[i], completed[i + 1]
         year = _YEAR_WORD_RE.search(right.text)
@@ -319,7 +320,7 @@ def read_method_choice(text: str, before: Method) -> Read:
     parts, text = segments(text), strip_markers(text)
     if is_plain(parts):
         return read_method(text, before)
-    read = [(part, understand_method(part.text)) for part in parts]
+    read = [(part, understand_method(part.text)) for part in parts if not part.replaced]
     channel = choose([(p, m) for p, m in read if m.channel], lambda a, b: a.channel == b.channel)
     instrument = choose(
         [(p, m) for p, m in read if m.instrument], lambda a, b: a.instrument == b.instrument

@@ -913,7 +913,7 @@ _LEFT_OVER_DATE_WORDS = re.compile(
     r"since|until|till|spring|summer|fall|autumn|winter)\b"
 )
 _NOT_LEFT_OVER = re.compile(
-    r"\b(?:the\s+)?(?:last|first|next)\s+time\b|\$\s?\d[\d,.]*|"
+    r"\b(?:the\s+)?(?:last|first|next|latest)\s+(?:time|one|1|payment|bill|charge)\b|\$\s?\d[\d,.]*|"
     r"\b(?:every|each)\s+(?:month|week|year)\b"
 )
 _WEEKDAY_BEFORE_RE = re.compile(rf"{WEEKDAY}\.?\s*,?\s*(?:the\s+)?$")

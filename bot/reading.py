@@ -54,7 +54,8 @@ _KEEPS_TOGETHER_BEFORE = re.compile(
 )
 
 _CORRECTS_RE = re.compile(
-    r"^(?:but|actually|sorry|no\b|nope|instead|rather|i\s+mean|i\s+meant|wait|no\s+wait|oops|"
+    r"^(?:but|actually|sorry|no\b|nope|instead(?!\s+of)|rather(?!\s+than)|i\s+mean|i\s+meant|wait|"
+    r"no\s+wait|oops|"
     r"correction|scratch\s+that)",
     re.IGNORECASE,
 )
@@ -71,18 +72,20 @@ _NEGATION_RE = re.compile(
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:was|were|am|is)\s+(?:going|gonna|about|planning|supposed)\s+to|\bgonna\b|"
     r"\b(?:meant|wanted|planned|intended|tried|hoped|forgot)\s+to\b|\bthought\s+about\b|"
-    r"\bthinking\s+(?:about|of)\b|\bwould\s+have\b|\balmost\b|\binstead\s+of\b|\brather\s+than\b|"
+    r"\bthinking\s+(?:about|of)\b|\bwould\s+have\b|\balmost\b|"
     r"\bnext\s+time\b|\bwill\s+pay\b|\bplan\s+to\b",
     re.IGNORECASE,
 )
 _CITY_DID_RE = re.compile(
     r"\b(?:the\s+city|they|city\s+hall|the\s+utility|the\s+office|the\s+department|someone|"
     r"somebody|a\s+letter|the\s+letter|a\s+notice|the\s+notice|it)\s+(?:\w+\s+)?"
-    r"(?:mailed|sent|emailed|called|texted|phoned|wrote|notified|contacted|came|arrived)\b|"
+    r"(?:mailed|sent|emailed|called|texted|phoned|wrote|notified|contacted|came|arrived|said|says|"
+    r"stated|mentioned|listed)\b|"
     r"\b(?:got|received|recieved|get|getting|gotten)\s+(?:\w+\s+){0,2}"
     r"(?:letter|notice|email|e-mail|call|text|phone\s+call|mail|mailer|postcard)\b",
     re.IGNORECASE,
 )
+_REPLACED_RE = re.compile(r"^(?:instead\s+of|rather\s+than)\b", re.IGNORECASE)
 _PAYS_RE = re.compile(
     r"\b(?:paid|payed|pay|pays|paying|payment|payments|used|charged|bill|autopay)\b", re.IGNORECASE
 )
@@ -105,6 +108,7 @@ class Segment:
     other_action: bool = False  # "I called them": an action that is not the payment
     alternative: bool = False  # one side of "X or Y"
     secret: bool = False  # held a removed secret ("my card is [card number removed]"): an aside
+    replaced: bool = False  # "instead of by phone", "rather than in person": not how it was paid
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ def _describe(text: str, alternative: bool) -> Segment:
         negated=bool(_NEGATION_RE.search(negation_text)),
         hypothetical=bool(_HYPOTHETICAL_RE.search(words)),
         city_did=bool(_CITY_DID_RE.search(words)),
+        replaced=bool(_REPLACED_RE.match(words)),
         other_action=bool(_OTHER_ACTION_RE.search(words)) and not _PAYS_RE.search(words),
         alternative=alternative,
     )

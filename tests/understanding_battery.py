@@ -99,6 +99,17 @@ TEMPLATES: Tuple[Tuple[str, str], ...] = (
     ("call_before", "I called them first to ask, then paid my {city} bill {method} {date}"),
     ("meant_to", "I was going to pay {other_method} but ended up paying {city} {method} {date}."),
     ("meant_to", "I meant to pay {other_method}, but I paid my {city} bill {method} {date}"),
+    (
+        "meant_to",
+        "I tried to pay {other_method} but it didn't work, so I paid {city} {method} {date}",
+    ),
+    (
+        "city_mailed",
+        "The letter said payments in {wrong_month} were hit. I paid {city} {method} {date}.",
+    ),
+    ("correction", "I usually pay {other_method} but this time I paid {city} {method} {date}"),
+    ("negation", "I paid {city} {method} instead of {other_method} {date}"),
+    ("plain", "I pay {city} every month {method}, the last one was {date}"),
     ("negation", "I didn't pay {other_method}, I paid {method}. {city}, {date}."),
     ("negation", "Not {other_method}. I paid {city} {method} {date}"),
     ("negation", "it was not in {wrong_month}, I paid {city} {method} {date}"),
@@ -149,6 +160,13 @@ HOLIDAYS: Tuple[Tuple[str, str, date, date, str], ...] = (
         "online with my Visa",
     ),
 )
+# Seasons said relative to now ("last fall"): read in the incident's year, said or asked.
+SEASONS: Tuple[Tuple[str, str, date, date, str], ...] = (
+    ("Odessa", "last fall", date(2019, 9, 1), date(2019, 11, 30), "online with my Visa"),
+    ("Bakersfield", "last autumn", date(2018, 9, 1), date(2018, 11, 30), "online with my Visa"),
+    ("St. Petersburg", "last summer", date(2018, 6, 1), date(2018, 8, 31), "in person with cash"),
+    ("Odessa", "last spring", date(2019, 3, 1), date(2019, 5, 31), "online with my Visa"),
+)
 HOLIDAY_SENTENCES = (
     "I paid my {city} water bill {method} {date}",
     "I remember I paid {city} {method} {date} because the office was closed",
@@ -180,10 +198,11 @@ def cases(seed: int = 18) -> Iterator[Case]:
         for city, day, method in PAYMENTS:
             text = template.format(**_fields(city, day, method, rng.randrange(4)))
             yield Case(kind, text, Truth(city, day, day, method))
-    for city, said, start, end, method in HOLIDAYS:
-        for sentence in HOLIDAY_SENTENCES:
-            text = sentence.format(city=city, method=method, date=said)
-            yield Case("holiday", text, Truth(city, start, end, method))
+    for kind, phrases in (("holiday", HOLIDAYS), ("season", SEASONS)):
+        for city, said, start, end, method in phrases:
+            for sentence in HOLIDAY_SENTENCES:
+                text = sentence.format(city=city, method=method, date=said)
+                yield Case(kind, text, Truth(city, start, end, method))
 
 
 def sample(count: int, seed: int = 18) -> List[Case]:

@@ -95,8 +95,9 @@ def test_a_year_less_date_is_asked_with_the_incident_year_first_when_the_year_de
     replies = chat.say("I paid Odessa online with my Visa on September 3, was I affected?")
     assert chat.slot("verdict") is None
     assert any("Was it September 3, 2019, or September 3, 2018?" in r for r in replies), replies
-    assert ["September 3, 2019", "September 3, 2018"] == [
-        b["title"] for m in chat.last for b in m.get("buttons", [])
+    assert [b["title"] for m in chat.last for b in m.get("buttons", [])] == [
+        "September 3, 2019",
+        "September 3, 2018",
     ]
     chat.say("yes")
     assert chat.slot("verdict") == "affected"
