@@ -28,6 +28,9 @@ from bot.reading import is_payment_statement, is_second_payment
 from bot.selfcheck import check
 
 log = logging.getLogger(__name__)
+# A message the classifier did not understand counts as a terse answer ("Odessa", "online with my
+# Visa") up to this many words; a longer one must state a payment to start a check.
+TERSE_WORDS = 6
 
 
 def check_and_reply(
@@ -131,7 +134,12 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         text = message.get("text") or ""
         intent = (message.get("intent") or {}).get("name")
         reading = read_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone)
-        statement = intent == SECRETS or intent not in STATEMENTS or is_payment_statement(text)
+        statement = (
+            intent == SECRETS
+            or is_payment_statement(text)
+            or intent == "inform"
+            or (intent not in STATEMENTS and len(text.split()) <= TERSE_WORDS)
+        )
         if not (reading.changed or reading.choices) or not statement:
             dispatcher.utter_message(response=NOTHING_TO_CHECK.get(intent, "utter_default"))
             return []

@@ -236,3 +236,26 @@ async def test_an_answer_after_a_check_starts_a_fresh_check(store):
     )
     assert slot_events(events) == FORGOTTEN
     assert events[-1]["event"] == "followup"
+
+
+@pytest.mark.parametrize(
+    "text, intent, starts",
+    [
+        ("I paid online on September 20 2019", "nlu_fallback", True),
+        ("she paid her sewer bill in person", "nlu_fallback", True),
+        ("odessa online", "nlu_fallback", True),
+        ("I love reading the news online every single morning", "nlu_fallback", False),
+        ("I paid Odessa online on 9/20/2019 at the library", "out_of_scope", True),
+        ("can I pay my cable bill online?", "out_of_scope", False),
+        ("my card is [card number removed] and I paid Odessa online", "share_sensitive_data", True),
+        ("my card is [card number removed]", "share_sensitive_data", False),
+    ],
+)
+async def test_a_message_not_taken_for_an_answer_starts_a_check_only_with_a_payment(
+    store, text, intent, starts
+):
+    events, said = await run(ActionStartCheckFromAnswer(store), text, intent)
+    if starts:
+        assert said == [] and events[-1]["name"] == "selfcheck_form"
+    else:
+        assert events == [] and len(said) == 1
