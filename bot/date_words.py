@@ -153,6 +153,10 @@ def _convert_number_run(run: str) -> str:
 # applied before the grammar reads the text): the modal "may", "sat" the verb, "the sun", "fall
 # behind". Each says what it is instead, so the grammar never sees a month or weekday there.
 _PRONOUNS = r"i|you|we|they|he|she|it|that|this|which|who|there|what|one|someone|somebody"
+_KIN = (
+    r"son|daughter|wife|husband|friend|neighbor|neighbour|brother|sister|mom|mother|aunt|uncle|"
+    r"cousin|niece|nephew|grandma|grandmother|boss|roommate|named|miss|mrs|ms"
+)
 LOOK_ALIKES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), plain)
     for pattern, plain in (
@@ -168,12 +172,19 @@ LOOK_ALIKES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"\b({_PRONOUNS}|just|had|have|has|was) sat\b", r"\1 sitting"),
         (r"\b(the|in the|out in the) sun\b", r"\1 daylight"),
-        (r"\b(march|marched) (down|over|in|into|up|to)\b", r"walked \2"),
+        (r"\bmarched\b", "walked"),
+        (r"\bmarch (down|over|into|straight)\b", r"walk \1"),
         (
             r"\bfall (behind|for|through|into|off|apart|victim|prey|under|asleep|short)\b",
             r"slip \1",
         ),
         (r"\b(got|get|getting) wed\b", r"\1 married"),
+        # a person named like a month: "my daughter June", "April said"
+        (rf"\b({_KIN}) (?:april|may|june|jan|august)\b", r"\1 someone"),
+        (
+            r"\b(?:april|may|june|jan|august) (said|says|told|tells|asked|asks|helped|thinks)\b",
+            r"someone \1",
+        ),
         # "on a Sunday", "every Monday": no day named
         (
             r"\b(?:on\s+)?(?:a|every|any|some|each)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",

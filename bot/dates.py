@@ -914,7 +914,8 @@ _LEFT_OVER_DATE_WORDS = re.compile(
 )
 _NOT_LEFT_OVER = re.compile(
     r"\b(?:the\s+)?(?:last|first|next|latest)\s+(?:time|one|1|payment|bill|charge)\b|\$\s?\d[\d,.]*|"
-    r"\b(?:every|each)\s+(?:month|week|year)\b"
+    r"\b(?:every|each)\s+(?:month|week|year)\b|\b(?:wait\s+)?an?\s+(?:second|2nd)\b|\b(?:first|1st)\s+of\s+all\b|"
+    r"\bat\s+(?:first|1st)\b|\bin\s+the\s+past\b|\bat\s+last\b|\bthe\s+end\s+of\s+the\s+day\b"
 )
 _WEEKDAY_BEFORE_RE = re.compile(rf"{WEEKDAY}\.?\s*,?\s*(?:the\s+)?$")
 

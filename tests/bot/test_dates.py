@@ -462,3 +462,48 @@ def test_a_year_or_month_the_reading_did_not_use_means_ask_again(text):
 def test_a_reading_that_uses_every_year_named_is_kept(text, start, end):
     found = understand_date(text, LATER, PERIOD_2019)
     assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sat down on a Sunday",  # "sat" the verb; "a Sunday" names no day
+        "I may have paid it",  # the modal, not the month
+        "I didn't want to fall behind",  # not the season
+        "out in the sun all day",
+        "the second half of the year",  # no year said: never "the 2nd"
+        "the first week of this year and the next",
+        "the tuesday before thanksgiving 2018",  # a holiday read only in part
+        "every month for years",
+    ],
+)
+def test_look_alikes_and_half_read_phrases_are_not_dates(text):
+    """Duckling's negative corpus, in our terms: text that must not be read as a date (a reading
+    of part of it would be a confident wrong date)."""
+    assert understand_date(text, date(2019, 11, 20)) is None
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("december last year", date(2018, 12, 1), date(2018, 12, 31)),
+        ("the summer of last year", date(2018, 6, 1), date(2018, 8, 31)),
+        ("I paid on the last one, 9/5/2019", date(2019, 9, 5), date(2019, 9, 5)),
+        ("monday, september 2, 2019", date(2019, 9, 2), date(2019, 9, 2)),
+        ("I paid $45.50 on September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("I paid my water bill online on Labor Day 2019", date(2019, 9, 2), date(2019, 9, 2)),
+        ("over labor day weekend 2019 I paid", date(2019, 8, 31), date(2019, 9, 2)),
+        ("my daughter June paid it on September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("April said to ask: I paid on September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("wait a second, it was September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("first of all, I paid on September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        (
+            "in the past I paid by mail; this was September 3 2019",
+            date(2019, 9, 3),
+            date(2019, 9, 3),
+        ),
+    ],
+)
+def test_an_anchor_composes_and_decoration_is_not_a_date(text, start, end):
+    when = understand_date(text, date(2019, 11, 20))
+    assert (when.start, when.end) == (start, end)
