@@ -1094,13 +1094,8 @@ def _name_the_relative_year(text: str, reference: date) -> str:
     rule taking a year reads it (an anchor composing with the rest); 'last year' alone stays a
     whole year."""
     found = _RELATIVE_YEAR_RE.search(text)
-    if (
-        not found
-        or not text[: found.start()].strip()
-        or text.startswith(("in ", "during "))
-        and (text[: found.start()].strip() in ("in", "during"))
-    ):
-        return text
+    if not found or text[: found.start()].strip() in ("", "in", "during"):
+        return text  # "last year", "in last year": the whole year, read by its own rule
     year = reference.year + _MONTH_REF_OFFSETS[found.group("which")]
     return f"{text[: found.start()]} {year}{text[found.end() :]}"
 

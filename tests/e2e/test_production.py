@@ -117,10 +117,10 @@ def in_a_thread(coroutine):
 
 
 def test_a_short_load_loses_and_reorders_nothing(production: Servers):
-    run, elapsed = in_a_thread(load(production.rasa_url + WEBHOOK, 8, 5))
+    run, _ = in_a_thread(load(production.rasa_url + WEBHOOK, 8, 5))
     broken, wrong = in_a_thread(verify(production.instances[0], run, TOKEN))
+    # correctness only: a rate belongs in `make bench`, never in a test a busy machine can fail
     assert run.errors == 0 and wrong == 0 and broken == 0
-    assert len(run.latencies) / elapsed > 20  # far from the 300 s trap; the benchmark measures
 
 
 def test_two_turns_of_one_conversation_at_the_same_moment_do_not_interleave(production: Servers):
