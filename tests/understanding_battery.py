@@ -127,6 +127,22 @@ TEMPLATES: Tuple[Tuple[str, str], ...] = (
     ("third_person", "caller says he paid the {city} water bill {method} {date}"),
     ("plain", "I paid {city} {method} {date}"),
     ("plain", "paid my {city} utility bill {method} {date}"),
+    # two kinds in one message
+    (
+        "combined",
+        "My son {person} sat down with me. I was going to pay {other_method} but paid {city} "
+        "{method} {date}.",
+    ),
+    (
+        "combined",
+        "The city mailed a letter in {later}; I may have paid {other_city}... no, {city}, "
+        "{method} {date}",
+    ),
+    (
+        "combined",
+        "my card is [card number removed]. I live in {other_city} but I paid {city} {method} "
+        "{date}, not {other_method}",
+    ),
     # the answer is open: two dates, two cities, a range
     ("alternative", "I paid {city} {method} {date} or {other_date}"),
     ("alternative", "{city} or {other_city}, I paid {method} {date}"),
