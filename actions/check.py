@@ -10,8 +10,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.choices import PENDING
-from actions.form import SLOTS, choice_events
-from actions.intents import NOTHING_TO_CHECK, SECRETS, STATEMENTS
+from actions.form import SLOTS, choice_events, moves_the_check
+from actions.intents import NOTHING_TO_CHECK
 from actions.knowledge import KnowledgeAction, settings
 from actions.replies import send_result
 from bot.conversation import (
@@ -24,13 +24,10 @@ from bot.conversation import (
 )
 from bot.knowledge.base import Knowledge
 from bot.logs import log_event
-from bot.reading import is_payment_statement, is_second_payment
+from bot.reading import is_second_payment
 from bot.selfcheck import check
 
 log = logging.getLogger(__name__)
-# A message the classifier did not understand counts as a terse answer ("Odessa", "online with my
-# Visa") up to this many words; a longer one must state a payment to start a check.
-TERSE_WORDS = 6
 
 
 def check_and_reply(
@@ -134,13 +131,7 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         text = message.get("text") or ""
         intent = (message.get("intent") or {}).get("name")
         reading = read_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone)
-        statement = (
-            intent == SECRETS
-            or is_payment_statement(text)
-            or intent == "inform"
-            or (intent not in STATEMENTS and len(text.split()) <= TERSE_WORDS)
-        )
-        if not (reading.changed or reading.choices) or not statement:
+        if not moves_the_check(intent, text, reading):
             dispatcher.utter_message(response=NOTHING_TO_CHECK.get(intent, "utter_default"))
             return []
         return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]

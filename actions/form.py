@@ -25,7 +25,7 @@ from bot.conversation import PRESET_CITY, Turn, TurnReading, follow_city, preset
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
-from bot.reading import is_payment_statement
+from bot.reading import is_civic, is_payment_statement
 
 log = logging.getLogger(__name__)
 SLOTS = ("city", "payment_date", "payment_method")
@@ -95,13 +95,33 @@ def statement_turn(
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     text = message.get("text") or ""
-    if intent not in STATEMENTS or (intent != SECRETS and not is_payment_statement(text)):
+    if intent not in STATEMENTS:
         return None, None
     turn = Turn(text, tracker.get_slot("requested_slot"), pending=tracker.get_slot(PENDING))
     reading = read_turn(knowledge, turn, before, settings().time_zone)
-    if not (reading.changed or reading.choices):
+    if not moves_the_check(intent, text, reading):
         return None, None
     return turn, reading
+
+
+# A message the classifier did not understand counts as a terse answer ("Odessa", "online with my
+# Visa") up to this many words; a longer one must state a payment to move the check.
+TERSE_WORDS = 6
+
+
+def moves_the_check(intent: Optional[str], text: str, reading: TurnReading) -> bool:
+    """Whether a message the classifier did not take for an answer still moves the check: it
+    gives a city, date or method and is an answer ("inform", a removed secret, a terse reply) or
+    states a payment; out of scope, only a payment to a city ("I paid for a pizza with my card
+    yesterday" stays out of scope)."""
+    if not (reading.changed or reading.choices):
+        return False
+    if intent in (SECRETS, "inform"):
+        return True
+    if is_payment_statement(text):
+        names_a_city = "city" in reading.changed or "city" in reading.choices
+        return intent != "out_of_scope" or names_a_city or is_civic(text)
+    return intent not in STATEMENTS and len(text.split()) <= TERSE_WORDS
 
 
 def _slots(tracker: Tracker) -> Dict[str, Any]:

@@ -286,3 +286,17 @@ _ASKS_RE = re.compile(
 def is_payment_statement(text: str) -> bool:
     """Whether the message states a payment the resident (or the caller) made."""
     return bool(_PAID_RE.search(text)) and not _ASKS_RE.search(text)
+
+
+# What makes a statement about paying a city's bill rather than any purchase ("I paid for a pizza
+# with my card yesterday" stays out of scope).
+_CIVIC_RE = re.compile(
+    r"\b(?:city|town|county|village|municipal|utilit(?:y|ies)|water|sewer|trash|garbage|"
+    r"permit|licen[cs]e|parking|citation|ticket|click\s?2\s?gov|city\s+hall|bill)\b",
+    re.IGNORECASE,
+)
+
+
+def is_civic(text: str) -> bool:
+    """Whether the message speaks of a city or a city's bill."""
+    return bool(_CIVIC_RE.search(text))

@@ -259,3 +259,15 @@ async def test_a_message_not_taken_for_an_answer_starts_a_check_only_with_a_paym
         assert said == [] and events[-1]["name"] == "selfcheck_form"
     else:
         assert events == [] and len(said) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I paid for a pizza with my credit card yesterday",
+        "we paid for the hotel online last week",
+    ],
+)
+async def test_a_purchase_that_is_not_a_city_payment_stays_out_of_scope(store, text):
+    events, said = await run(ActionStartCheckFromAnswer(store), text, "out_of_scope")
+    assert events == [] and said == ["utter_out_of_scope"]
