@@ -1018,6 +1018,7 @@ DATEPARSER_SETTINGS: Dict[str, object] = {
 }
 _HAS_MONTH_RE = re.compile(MONTH)
 _FALLBACK_MAX_CHARS = 80  # dateparser is slow (and can fail) on long text
+_FALLBACK_WORTH_RE = re.compile(rf"\d|{MONTH}")
 _NAMES_A_PERIOD_RE = re.compile(
     r"\b(?:halfs?|halves|quarters?|weeks?|months?|years?|days|decades?|weekends?|between|through|thru"
     r"|until|till|fortnights?)\b"
@@ -1028,8 +1029,8 @@ def _dateparser_fallback(
     text: str, reference: date, period: Optional[Period]
 ) -> Optional[DateSpan]:
     """Ask dateparser about text the grammar did not cover."""
-    if not re.search(r"[a-z0-9]", text) or len(text) > _FALLBACK_MAX_CHARS:
-        return None
+    if len(text) > _FALLBACK_MAX_CHARS or not _FALLBACK_WORTH_RE.search(text):
+        return None  # no digit and no month: nothing dateparser reads that the grammar does not
     if _NAMES_A_PERIOD_RE.search(text):
         return None  # dateparser reads one day; "the first half of 2019" would be half-read
     import dateparser  # imported lazily: it is slow to load
