@@ -7,7 +7,8 @@ RASA := $(VENV)/bin/rasa
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 MODEL := models/selfcheck.tar.gz
-RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+	assistant/nlu/sentence_encoder.py assistant/nlu/featurizer.py
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
@@ -129,7 +130,7 @@ lock:
 	.lock-venv/bin/pip install --quiet "rasa==3.6.21" "rasa-sdk==3.6.2" "sqlalchemy>=1.4,<1.5" \
 	  "dateparser==1.2.0" "python-dotenv>=1.0" "psycopg2-binary>=2.9" "pytest>=8" \
 	  "pytest-asyncio>=0.23" "ruff==0.6.9" "playwright==1.65.2" "axe-playwright-python==0.1.8" \
-	  "holidays<0.87" "tokenizers" && \
+	  "holidays<0.87" "tokenizers" "onnxruntime==1.18.1" && \
 	{ echo "# Resolved, pinned set for Python 3.10 (rasa 3.6 needs 3.8-3.10). Regenerate with \`make lock\`."; \
 	  .lock-venv/bin/pip freeze | grep -v '^-e'; } > requirements.lock && rm -rf .lock-venv
 

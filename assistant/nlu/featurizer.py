@@ -9,7 +9,7 @@ next to the sparse count features. The encoder is loaded once per process, on fi
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Type
+from typing import Any, Dict, List, Optional, Type
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,7 +24,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from assistant.nlu.sentence_encoder import Encoded, SentenceEncoder
+from assistant.nlu.sentence_encoder import QUANTISED_SHA256, Encoded, SentenceEncoder
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,12 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> List[str]:
-        return ["tokenizers", "safetensors"]
+        return ["tokenizers", "safetensors", "onnxruntime"]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The encoder's identity: another model means features (and a model) to train anew."""
+        return QUANTISED_SHA256
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

@@ -17,6 +17,11 @@ def encoder() -> SentenceEncoder:
     return shared_encoder()
 
 
+@pytest.fixture(scope="module")
+def reference_encoder() -> SentenceEncoder:
+    return SentenceEncoder.load(quantised=False)
+
+
 def similarity(encoder, a, b):
     return float(encoder.encode(a).sentence @ encoder.encode(b).sentence)
 
@@ -56,7 +61,27 @@ def test_weights_with_another_hash_are_refused(tmp_path):
         copy.writestr("tokenizer.json", real.read("tokenizer.json"))
         copy.writestr("model.safetensors", b"not the weights")
     with pytest.raises(EncoderUnavailable, match="sha256"):
-        SentenceEncoder.load(fake)
+        SentenceEncoder.load(fake, quantised=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was my payment affected?",
+        "Odessa",
+        "I paid my Odessa water bill online with my Visa on Sept 3 2019, was I hit?",
+        "what's the weather like tomorrow?",
+    ],
+)
+def test_the_int8_model_gives_the_reference_vectors(encoder, reference_encoder, text):
+    """The assistant's int8 ONNX encoder against the fp32 numpy forward pass of the same model."""
+    reference = reference_encoder.encode(text)
+    fast = encoder.encode(text)
+    assert float(fast.sentence @ reference.sentence) > 0.998
+    cosines = np.sum(fast.token_vectors * reference.token_vectors, axis=1) / (
+        np.linalg.norm(fast.token_vectors, axis=1) * np.linalg.norm(reference.token_vectors, axis=1)
+    )
+    assert cosines.min() > 0.99
 
 
 def _tokenized(text):
