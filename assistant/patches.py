@@ -21,6 +21,11 @@ is tested in tests/assistant/test_patches.py:
 6. redact_every_message: `MessageProcessor.log_message` is where every user message enters a
    conversation (every channel, and the HTTP API's POST /conversations/<id>/messages, which no
    channel sees). The text and the sender id are redacted there too (bot/redaction.py).
+7. button_payloads_skip_the_nlu: a button's payload ("/inform{...}") ran the whole NLU graph
+   (tokenizers, the sentence encoder, DIET, the gate) only for the graph's last step,
+   `RegexMessageHandler`, to replace the prediction with the payload's intent and entities. The
+   payload now goes to that step alone; a "/..." that names no intent of the domain still gets
+   the whole graph.
 """
 
 from __future__ import annotations
@@ -156,6 +161,38 @@ def redact_every_message() -> None:
     MessageProcessor.log_message = log_redacted
 
 
+def button_payloads_skip_the_nlu() -> None:
+    from rasa.core.processor import MessageProcessor
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+    from rasa.shared.nlu.constants import (
+        ENTITIES,
+        INTENT,
+        INTENT_NAME_KEY,
+        PREDICTED_CONFIDENCE_KEY,
+        TEXT,
+    )
+    from rasa.shared.nlu.training_data.message import Message
+
+    parse_with_graph: Callable = MessageProcessor._parse_message_with_graph
+    handler = RegexMessageHandler()
+
+    def parse(self: Any, message: Any, tracker: Any, only_output_properties: bool = True) -> Any:
+        text = message.text or ""
+        if text.startswith("/"):
+            (payload,) = handler.process([Message(data={TEXT: text})], self.domain)
+            if (payload.get(INTENT) or {}).get(INTENT_NAME_KEY):
+                parse_data: Dict[str, Any] = {
+                    TEXT: "",
+                    INTENT: {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                    ENTITIES: [],
+                }
+                parse_data.update(payload.as_dict(only_output_properties=only_output_properties))
+                return parse_data
+        return parse_with_graph(self, message, tracker, only_output_properties)
+
+    MessageProcessor._parse_message_with_graph = parse
+
+
 PATCHES = (
     cached_action_validation,
     action_timeout,
@@ -163,6 +200,7 @@ PATCHES = (
     tracker_store_errors_are_errors,
     postgres_pool_pre_ping,
     redact_every_message,
+    button_payloads_skip_the_nlu,
 )
 
 

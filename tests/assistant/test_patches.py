@@ -97,3 +97,38 @@ def test_applying_twice_changes_nothing():
     patches.apply_all()
     assert RemoteAction.run is before
     assert asyncio.iscoroutinefunction(RemoteAction.run)
+
+
+class _NoGraph:
+    """A processor whose NLU graph must not run (it raises), with the domain's intents."""
+
+    domain = Domain.from_dict({"intents": ["inform", "check_payment"], "entities": ["choice"]})
+
+    class model_metadata:  # noqa: N801
+        nlu_target = "nlu"
+
+    class graph_runner:  # noqa: N801 (stands where MessageProcessor keeps its graph runner)
+        @staticmethod
+        def run(**_: object) -> None:
+            raise AssertionError("the NLU graph ran for a button payload")
+
+
+def test_a_button_payload_is_read_without_the_nlu_graph():
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    message = UserMessage('/inform{"choice": "Odessa, TX"}', sender_id="s")
+    parsed = MessageProcessor._parse_message_with_graph(_NoGraph(), message, None)
+    assert parsed["intent"]["name"] == "inform" and parsed["intent"]["confidence"] == 1.0
+    assert [(e["entity"], e["value"]) for e in parsed["entities"]] == [("choice", "Odessa, TX")]
+
+
+@pytest.mark.parametrize("text", ["/not_an_intent", "Odessa, TX"])
+def test_other_messages_still_get_the_nlu_graph(text):
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    with pytest.raises(AssertionError, match="NLU graph ran"):
+        MessageProcessor._parse_message_with_graph(
+            _NoGraph(), UserMessage(text, sender_id="s"), None
+        )
