@@ -86,7 +86,8 @@ $(NGINX):
 	  echo "The production deployment needs nginx: run 'sudo apt-get install nginx-light'" >&2; exit 1; fi
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light
 
-## bench: the load test, the embedded default next to the production deployment (loopback only)
+## bench: the load test, the embedded default next to the production deployment and next to
+## `rasa init`'s starter bot (trained once into .data/bench, then reused), loopback only
 bench: train production-deps
 	$(PY) scripts/bench.py --deployment both --residents 1 8 16 --seconds 20
 

@@ -1,13 +1,15 @@
 """Load test: simulated residents doing full checks against a running deployment (loopback only).
 
     python scripts/bench.py --deployment default --residents 1 8 16 --seconds 20
-    python scripts/bench.py --deployment production --residents 8
+    python scripts/bench.py --deployment production --residents 8 --no-reference
 
 Each resident runs 4-message checks ("was my payment affected?", a city, a date, a method), one
 new conversation per check, as fast as the replies come. Afterwards every conversation's tracker
 is read back and checked: all 4 turns there, in order, with a verdict. Prints throughput, p50/p95
 per-turn latency, errors, lost or reordered turns, memory (RSS) of every process and the time
-from start to ready.
+from start to ready. First, `rasa init`'s starter bot goes through the same harness in the same
+run (scripts/bench_reference.py; its conversations are read back too, without a verdict), and
+each of the assistant's rows says its throughput as a multiple of the starter bot's.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
 
@@ -31,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.run import WEBHOOK, Servers, model_or_exit, start_servers  # noqa: E402
 from bot.ids import new_id  # noqa: E402
 from bot.postgres import fresh_postgres_database  # noqa: E402
+from scripts.bench_reference import REST_WEBHOOK, start_reference  # noqa: E402
 
 TOKEN = "bench-token"
 BENCH_DATABASE = "postgresql://postgres@127.0.0.1:5432/click2gov_bench"
@@ -50,7 +54,12 @@ class Run:
 
 
 async def resident(
-    session: aiohttp.ClientSession, url: str, deadline: float, run: Run, number: int
+    session: aiohttp.ClientSession,
+    url: str,
+    deadline: float,
+    run: Run,
+    number: int,
+    checks_verdict: bool = True,
 ) -> None:
     turn = 0
     while time.monotonic() < deadline:
@@ -65,21 +74,26 @@ async def resident(
                     url, json={"sender": sender, "message": text}, timeout=30
                 ) as reply:
                     body = await reply.json(content_type=None)
-                    if reply.status != 200 or not body:
+                    # the assistant answers every message; the starter bot may stay silent
+                    if reply.status != 200 or (checks_verdict and not body):
                         run.errors += 1
             except (aiohttp.ClientError, asyncio.TimeoutError, json.JSONDecodeError):
                 run.errors += 1
             run.latencies.append((time.perf_counter() - started) * 1000)
-        run.conversations.append((sender, messages, verdict))
+        run.conversations.append((sender, messages, verdict if checks_verdict else None))
 
 
-async def load(url: str, residents: int, seconds: float) -> Tuple[Run, float]:
+async def load(
+    url: str, residents: int, seconds: float, checks_verdict: bool = True
+) -> Tuple[Run, float]:
     run = Run()
     connector = aiohttp.TCPConnector(limit=residents * 2)
     async with aiohttp.ClientSession(connector=connector) as session:
         started = time.monotonic()
         deadline = started + seconds
-        await asyncio.gather(*(resident(session, url, deadline, run, n) for n in range(residents)))
+        await asyncio.gather(
+            *(resident(session, url, deadline, run, n, checks_verdict) for n in range(residents))
+        )
         elapsed = time.monotonic() - started
     return run, elapsed
 
@@ -94,7 +108,7 @@ async def verify(api: str, run: Run, token: str = TOKEN) -> Tuple[int, int]:
             said = tuple(e.get("text") for e in tracker.get("events", []) if e["event"] == "user")
             if said != messages:
                 broken += 1
-            elif tracker["slots"].get("verdict") != verdict:
+            elif verdict is not None and tracker["slots"].get("verdict") != verdict:
                 wrong += 1
     return broken, wrong
 
@@ -105,12 +119,19 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 
 def measure(servers: Servers, residents: Sequence[int], seconds: float) -> List[Dict]:
+    return measure_at(servers.rasa_url + WEBHOOK, servers.instances[0], residents, seconds)
+
+
+def measure_at(
+    url: str, api: str, residents: Sequence[int], seconds: float, checks_verdict: bool = True
+) -> List[Dict]:
+    """Rows of the table for one server: every conversation read back (and its verdict checked,
+    for the assistant; `rasa init`'s bot has none)."""
     rows = []
-    url = servers.rasa_url + WEBHOOK
     for count in residents:
-        asyncio.run(load(url, count, 3))  # warm-up, not counted
-        run, elapsed = asyncio.run(load(url, count, seconds))
-        broken, wrong = asyncio.run(verify(servers.instances[0], run))
+        asyncio.run(load(url, count, 3, checks_verdict))  # warm-up, not counted
+        run, elapsed = asyncio.run(load(url, count, seconds, checks_verdict))
+        broken, wrong = asyncio.run(verify(api, run))
         rows.append(
             {
                 "residents": count,
@@ -137,15 +158,66 @@ def environment(name: str, workdir: Path) -> Dict[str, str]:
     return env
 
 
+def reference_rows(residents: Sequence[int], seconds: float) -> Dict:
+    """`rasa init`'s starter bot under the same harness, in the same run."""
+    workdir = Path(tempfile.mkdtemp(prefix="bench-rasa-init-"))
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    env.update({"SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
+    server, url = start_reference(workdir, env, TOKEN)
+    try:
+        rows = measure_at(url + REST_WEBHOOK, url, residents, seconds, checks_verdict=False)
+        memory = {"rasa": round(rss_mb(server.pid), 1)}
+    finally:
+        server.stop()
+    return {"rows": rows, "memory_mb": memory}
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def print_table(title: str, result: Dict, reference: Optional[Dict] = None) -> None:
+    """The rows as a Markdown table; beside a reference, the throughput ratio to it."""
+    print(f"\n{title}; memory (RSS, MB): {result['memory_mb']}")
+    by_residents = {r["residents"]: r for r in (reference or {}).get("rows", [])}
+    ratio_head = " | × rasa init" if reference else ""
+    print(
+        f"| residents | messages | throughput | p50 | p95 | errors | lost/reordered{ratio_head} |"
+    )
+    print("|---|---|---|---|---|---|---|" + ("---|" if reference else ""))
+    for row in result["rows"]:
+        other = by_residents.get(row["residents"])
+        ratio = ""
+        if reference:
+            ratio = f" | {row['throughput'] / other['throughput']:.2f}×" if other else " | "
+        print(
+            f"| {row['residents']} | {row['messages']} | {row['throughput']:.1f} msg/s | "
+            f"{row['p50']:.0f} ms | {row['p95']:.0f} ms | {row['errors']} | "
+            f"{row['lost_or_reordered']}{ratio} |"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deployment", choices=["default", "production", "both"], default="both")
     parser.add_argument("--residents", type=int, nargs="+", default=[1, 8, 16])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="skip rasa init's starter bot (trained once into .data/bench, then cached)",
+    )
     args = parser.parse_args()
     names = ["default", "production"] if args.deployment == "both" else [args.deployment]
     results = {}
+    if not args.no_reference:
+        results["rasa init"] = reference_rows(args.residents, args.seconds)
+        print_table("rasa init (its starter bot, Rasa's default pipeline)", results["rasa init"])
     for name in names:
         workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
         began = time.monotonic()
@@ -159,15 +231,7 @@ def main() -> int:
         finally:
             servers.stop()
         results[name] = {"rows": rows, "ready_seconds": ready, "memory_mb": memory}
-        print(f"\n{name}: ready in {ready:.1f} s; memory (RSS, MB): {memory}")
-        print("| residents | messages | throughput | p50 | p95 | errors | lost/reordered |")
-        print("|---|---|---|---|---|---|---|")
-        for row in rows:
-            print(
-                f"| {row['residents']} | {row['messages']} | {row['throughput']:.1f} msg/s | "
-                f"{row['p50']:.0f} ms | {row['p95']:.0f} ms | {row['errors']} | "
-                f"{row['lost_or_reordered']} |"
-            )
+        print_table(f"{name}: ready in {ready:.1f} s", results[name], results.get("rasa init"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0
