@@ -225,7 +225,8 @@ def read_date(
 
 # "since June", "before the 5th", "until October": one end of a range, not the day paid.
 _OPEN_RANGE_RE = re.compile(
-    r"(?<!day )(?<!days )(?<!week )(?<!weeks )(?<!month )(?<!right )(?<!just )(?<!shortly )"
+    r"(?<!day )(?<!days )(?<!week )(?<!weeks )(?<!month )(?<!months )(?<!right )(?<!just )"
+    r"(?<!shortly )(?<!soon )(?<!fortnight )"
     r"\b(?:since|until|till|up\s+to|prior\s+to|before|after|no\s+later\s+than|by)\s+"
     r"(?!paying|i\b|we\b|she\b|he\b|they\b|calling|that\b|then\b|phone\b|mail\b|card\b|check\b|"
     r"cash\b|the\s+(?:city|phone|website|kiosk|counter)\b|my\b|credit\b|debit\b|e-?check\b|autopay\b)",
