@@ -167,6 +167,8 @@ class ValidateSelfcheckForm(FormValidationAction):
             return []
         turn = turn_of(tracker, domain)
         before = _slots(tracker)
+        if before["city"] is None:  # the city the page presets: dates are read in its terms
+            before["city"] = preset_city(knowledge, message_metadata(tracker).get(PRESET_CITY))
         reading = (
             read_turn(knowledge, turn, before, settings().time_zone) if turn is not None else None
         )
@@ -180,7 +182,8 @@ class ValidateSelfcheckForm(FormValidationAction):
             _reading.reset(tokens[1])
         if turn is None or reading is None:
             return events
-        asked = choice_events(knowledge, reading, before, turn.pending)
+        after = {**before, **_slot_values(events)}  # with what the hooks added (a preset city)
+        asked = choice_events(knowledge, reading, after, turn.pending)
         filled = any(isinstance(e, dict) and e.get("name") in SLOTS for e in events)
         if asked or reading.declined:
             log_event(log, "form.choice", slot=turn.requested, offered=bool(asked))
@@ -245,6 +248,14 @@ class ValidateSelfcheckForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """Already merged with what the resident said before by extract_payment_method."""
         return {"payment_method": value}
+
+
+def _slot_values(events: List[EventType]) -> Dict[str, Any]:
+    return {
+        e["name"]: e.get("value")
+        for e in events
+        if isinstance(e, dict) and e.get("event") == "slot" and e.get("name") in SLOTS
+    }
 
 
 def _extracted(tracker: Tracker, slot: str) -> Dict[str, Any]:

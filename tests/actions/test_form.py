@@ -361,3 +361,14 @@ async def test_a_question_that_gives_no_payment_is_left_to_its_rule(store, domai
         store, domain, "who do I call in Odessa?", intent="ask_contact", requested="payment_date"
     )
     assert slots == {} and said == []
+
+
+async def test_a_deciding_year_is_asked_with_the_city_the_page_presets(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        "I paid online with my Visa on September 20",
+        metadata={"preset_city": "odessa-tx"},
+    )
+    assert slots["city"]["id"] == "odessa-tx" and slots["payment_date"] is None
+    assert slots["pending_choice"]["kind"] == "year"
