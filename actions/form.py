@@ -191,7 +191,7 @@ class ValidateSelfcheckForm(FormValidationAction):
             log_event(log, "form.reask", slot=turn.requested)
             dispatcher.utter_message(response=f"utter_reask_{turn.requested}")
             asked = [SlotSet(turn.requested, None)]
-        return _without_requested_slot(events, asked) + asked
+        return _without_emptied(events, asked) + asked
 
     async def extract_city(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
@@ -264,7 +264,7 @@ def _extracted(tracker: Tracker, slot: str) -> Dict[str, Any]:
     return {slot: value} if value is not None else {}
 
 
-def _without_requested_slot(events: List[EventType], asked: List[EventType]) -> List[EventType]:
+def _without_emptied(events: List[EventType], asked: List[EventType]) -> List[EventType]:
     """The form's events, without a slot value the choice empties again (the choice wins)."""
     emptied = {e["name"] for e in asked if e.get("value") is None and e["name"] in SLOTS}
     return [e for e in events if not (isinstance(e, dict) and e.get("name") in emptied)]

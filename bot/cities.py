@@ -213,10 +213,12 @@ def find_city_mention(text: str, names: Iterable[CityName]) -> Optional[CityMatc
 
 # Words before or after a name that make it a person's name, not a place ("my son Tyler", "Norman
 # said"): a city does not speak, and a relative is not a place.
-_PERSON_BEFORE = frozenset(
+# (bot/date_words.py reads the same table for people named like a month: "my daughter June".)
+PERSON_BEFORE = frozenset(
     "son daughter wife husband friend neighbor neighbour brother sister mom mother dad father "
-    "boss coworker roommate uncle aunt cousin grandson granddaughter grandma grandpa partner "
-    "boyfriend girlfriend named mr mrs ms dr landlord tenant nephew niece kid child".split()
+    "boss coworker roommate uncle aunt cousin grandson granddaughter grandma grandmother grandpa "
+    "partner boyfriend girlfriend named mr mrs ms miss dr landlord tenant nephew niece kid "
+    "child".split()
 )
 _PERSON_AFTER = frozenset(
     "said says told tells asked asks thinks thought helped helps wants wanted".split()
@@ -277,7 +279,7 @@ def find_city_mentions(text: str, names: Iterable[CityName]) -> List[Mention]:
             taken[i : i + size] = [True] * size
             before = " ".join(words[max(0, i - 4) : i])
             after = words[i + size] if i + size < len(words) else ""
-            person = (i > 0 and words[i - 1] in _PERSON_BEFORE) or (
+            person = (i > 0 and words[i - 1] in PERSON_BEFORE) or (
                 after in _PERSON_AFTER and size == 1
             )
             residence = any(before.endswith(cue) for cue in _RESIDENCE_BEFORE) or bool(

@@ -232,7 +232,7 @@ _OPEN_RANGE_RE = re.compile(
     r"cash\b|the\s+(?:city|phone|website|kiosk|counter)\b|my\b|credit\b|debit\b|e-?check\b|autopay\b)",
     re.IGNORECASE,
 )
-_UNCLEAR = DateUnknown()  # a sentinel: a date the words leave open (compared by identity)
+_UNCLEAR: Any = object()  # a sentinel: a date the words leave open (never equal to a reading)
 
 
 def _segment_date(
@@ -290,7 +290,7 @@ def read_date_choice(
     values = [(part, when) for part, when in found if when is not None]
     if any(isinstance(when, DateSpan) for _, when in values):
         values = [(p, w) for p, w in values if isinstance(w, DateSpan) or w is _UNCLEAR]
-    chosen = choose(values, lambda a, b: a is b or (a is not _UNCLEAR and a == b))
+    chosen = choose(values, lambda a, b: a == b)
     if chosen is _UNCLEAR:
         return None
     if isinstance(chosen, Choice) and any(option is _UNCLEAR for option in chosen.options):
@@ -610,9 +610,3 @@ def understand_turn(
 ) -> Dict[str, Any]:
     """Every slot this message changes (the values `read_turn` settles, without its questions)."""
     return read_turn(knowledge, turn, slots, default_zone, today).changed
-
-
-def carries_check_information(knowledge: Knowledge, text: str, default_zone: str) -> bool:
-    """Whether the message gives a city, a date or a method (a value or a choice between two)."""
-    reading = read_turn(knowledge, Turn(text), {}, default_zone)
-    return bool(reading.changed or reading.choices)

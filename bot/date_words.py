@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from bot.cities import PERSON_BEFORE
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -153,10 +155,7 @@ def _convert_number_run(run: str) -> str:
 # applied before the grammar reads the text): the modal "may", "sat" the verb, "the sun", "fall
 # behind". Each says what it is instead, so the grammar never sees a month or weekday there.
 _PRONOUNS = r"i|you|we|they|he|she|it|that|this|which|who|there|what|one|someone|somebody"
-_KIN = (
-    r"son|daughter|wife|husband|friend|neighbor|neighbour|brother|sister|mom|mother|aunt|uncle|"
-    r"cousin|niece|nephew|grandma|grandmother|boss|roommate|named|miss|mrs|ms"
-)
+_KIN = "|".join(sorted(PERSON_BEFORE))
 LOOK_ALIKES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), plain)
     for pattern, plain in (

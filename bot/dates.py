@@ -1155,11 +1155,10 @@ def understand_date(
 
 
 _HOLIDAY_PHRASE_WORDS = 8
-# Words that, left outside a holiday phrase, would change the day it names.
+# Words that, left outside a holiday phrase, would change the day it names: the left-over date
+# words, any number, and the words that join or shift a day ("the day before", "eve").
 _DATE_WORD_RE = re.compile(
-    rf"\d|{MONTH}|{WEEKDAY}|\b(?:before|after|between|and|or|until|till|since|day|days|week|weeks|"
-    r"weekend|weekends|month|months|year|first|second|third|last|next|previous|past|ago|early|"
-    r"late|mid|end|beginning|start|eve)\b"
+    rf"{_LEFT_OVER_DATE_WORDS.pattern}|\d|\b(?:before|after|between|and|or|day|days|eve)\b"
 )
 
 
