@@ -169,6 +169,23 @@ def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[C
     return None
 
 
+# "moved from Tucson to Phoenix": the place moved to (a place after "to" only after moving).
+_MOVED_TO = re.compile(
+    r"\bmov(?:ed|ing)\b.{0,40}?\bto\s+([A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2})"
+)
+
+
+def _places_named(text: str) -> List[str]:
+    """The distinct capitalised places after 'in', 'from', 'live in'… (not on record), in order."""
+    places: List[str] = []
+    found = list(_PLACE_AFTER_WORD.finditer(text)) + list(_MOVED_TO.finditer(text))
+    for match in sorted(found, key=lambda m: m.start(1)):
+        place = match.group(1).strip(".")
+        if place.split()[0].lower() not in _NOT_PLACES and place not in places:
+            places.append(place)
+    return places
+
+
 def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Read:
     """The city the message names, read segment by segment: a person's name ("my son Tyler") is
     not a city; where the resident lives or lived gives way to the city paid; a correction
@@ -187,7 +204,12 @@ def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Rea
             found.append((part, mention.match))
             residence.append(mention.residence)
     if not found:
-        return None if people and base is not None and base.found else base
+        if people and base is not None and base.found:
+            return None
+        places = _places_named(text)
+        if len(places) > 1:  # "moved from Tucson to Phoenix": which one, never the first named
+            return Choice(tuple(resolve_city(place, names) for place in places))
+        return base
     if not all(residence):
         found = [pair for pair, lives in zip(found, residence, strict=True) if not lives]
     chosen = choose(found, lambda a, b: a.city_id == b.city_id, drop_actions=False)

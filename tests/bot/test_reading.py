@@ -149,6 +149,7 @@ def test_the_reading_accounts_for_the_words_around_each_value(
     [
         ("Odessa or Bakersfield", "city", ["Odessa, TX", "Bakersfield, CA"]),
         ("I moved from Odessa to Tyler", "city", ["Odessa, TX", "Tyler, TX"]),
+        ("I moved from Tucson to Phoenix", "city", ["Tucson", "Phoenix"]),  # neither on record
         ("online or by phone", "payment_method", ["online", "by phone"]),
         (
             "with my card or an e-check",
