@@ -89,7 +89,7 @@ $(NGINX):
 ## bench: the load test, the embedded default next to the production deployment and next to
 ## `rasa init`'s starter bot (trained once into .data/bench, then reused), loopback only
 bench: train production-deps
-	$(PY) scripts/bench.py --deployment both --residents 1 8 16 --seconds 20
+	$(PY) scripts/bench.py --deployment both --residents 1 8 16 --seconds 15 --rounds 3
 
 ## purge: delete conversations older than BOT_RETENTION_DAYS (30) from the tracker store
 purge: venv

@@ -26,15 +26,39 @@ is tested in tests/assistant/test_patches.py:
    `RegexMessageHandler`, to replace the prediction with the payload's intent and entities. The
    payload now goes to that step alone; a "/..." that names no intent of the domain still gets
    the whole graph.
+8. lean_sql_tracker_store: `SQLTrackerStore` read and saved a conversation through ORM queries
+   rebuilt on every call (SQLAlchemy's cache-key computation was a tenth of the server's CPU) and
+   one ORM object per event. The same queries on the same table now run as plain SQL prepared
+   once (assistant/sql_events.py), the new events go in one INSERT, and a SQLite file keeps its
+   connections open and uses the write-ahead log. With POSTGRESQL_SCHEMA set (a schema check per session) Rasa's own code runs.
+9. cached_event_types: every stored event read back looked its class up by walking every
+   subclass of `Event` (and asking `inspect.isabstract` of each). The classes are the same for
+   the life of the process: the lookup is built once and rebuilt only for a name it lacks.
+10. kept_alive_action_calls: `EndpointConfig.request` opened a new HTTP session, and with it a
+   new TCP connection to the action server, for every action (two or three per message). Each
+   endpoint now keeps one session per event loop and its connections alive; a request sends the
+   same headers, parameters and body, with the same timeout, and fails the same way.
+11. one_step_feature_combination: `Message._combine_features` deep-copied the first featurizer's
+   matrix and then called scipy's general `hstack` once per further featurizer (DIET asks for
+   every message's features twice: a fifth of DIET's time). The featurizers' matrices are now
+   joined in one step, into the same matrix (same entries, order, shape and type), and a lone
+   matrix is copied instead of deep-copied.
+12. nlu_beside_the_event_loop: the NLU graph ran on the event loop, so while the sentence encoder
+   and DIET computed (native code that lets go of Python's lock) no other resident's turn could
+   move. The graph now runs on one worker thread of its own (one at a time, as before: its
+   components are never used by two messages at once) while the loop goes on with the others.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import os
 from functools import lru_cache
 from typing import Any, Callable, Dict, List
+
+import numpy as np
 
 from bot.logs import log_event
 
@@ -42,6 +66,7 @@ log = logging.getLogger(__name__)
 APPLIED: List[str] = []
 APOLOGY = "utter_action_unavailable"
 DEFAULT_ACTION_TIMEOUT = 20.0
+KEEP_ALIVE_SECONDS = 3.0
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +218,220 @@ def button_payloads_skip_the_nlu() -> None:
     MessageProcessor._parse_message_with_graph = parse
 
 
+def lean_sql_tracker_store() -> None:
+    import sqlalchemy.orm
+    from rasa.core import tracker_store
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from assistant import sql_events
+
+    store = tracker_store.SQLTrackerStore
+    init: Callable = store.__init__
+    retrieve_with_orm: Callable = store._retrieve
+    save_with_orm: Callable = store.save
+
+    def init_tuned(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        tuned = sql_events.tuned_engine(self.engine)
+        if tuned is not self.engine:
+            self.engine = tuned
+            self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=tuned)
+
+    async def retrieve(self: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        if os.environ.get(tracker_store.POSTGRESQL_SCHEMA):
+            return await retrieve_with_orm(self, sender_id, fetch_events_from_all_sessions)
+        with self.engine.connect() as connection:
+            events = sql_events.read_events(connection, sender_id, fetch_events_from_all_sessions)
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    async def save(self: Any, tracker: Any) -> None:
+        if os.environ.get(tracker_store.POSTGRESQL_SCHEMA):
+            return await save_with_orm(self, tracker)
+        await self.stream_events(tracker)
+        with self.engine.begin() as connection:  # one transaction: count, then the new events
+            stored = sql_events.stored_count(connection, tracker.sender_id)
+            sql_events.insert_events(
+                connection,
+                self.SQLEvent.__table__,
+                (sql_events.event_row(tracker.sender_id, e) for e in list(tracker.events)[stored:]),
+            )
+
+    store.__init__ = init_tuned
+    store._retrieve = retrieve
+    store.save = save
+
+
+def cached_event_types() -> None:
+    from rasa.shared.core import events
+    from rasa.shared.utils.common import all_subclasses
+
+    found: Dict[str, Any] = {}
+    resolve: Callable = events.Event.resolve_by_type
+
+    def by_type(type_name: str, default: Any = None) -> Any:
+        if type_name not in found:
+            found.clear()
+            for cls in reversed(all_subclasses(events.Event)):
+                found[cls.type_name] = cls  # reversed: the first class of a name wins, as before
+        if type_name in found:
+            return found[type_name]
+        return resolve(type_name, default)  # unknown names: Rasa's own answer or error
+
+    events.Event.resolve_by_type = staticmethod(by_type)
+
+
+def kept_alive_action_calls() -> None:
+    import aiohttp
+    from rasa.utils import endpoints
+
+    def shared_session(self: Any) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        kept = getattr(self, "_kept_session", None)
+        if kept is None or kept[1] is not loop or kept[0].closed:
+            auth = None
+            if self.basic_auth:
+                auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            # idle connections are dropped before the action server's own 5 s keep-alive ends
+            connector = aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS)
+            session = aiohttp.ClientSession(headers=self.headers, auth=auth, connector=connector)
+            kept = (session, loop)
+            self._kept_session = kept
+        return kept[0]
+
+    async def request(
+        self: Any,
+        method: str = "post",
+        subpath: Any = None,
+        content_type: Any = "application/json",
+        compress: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        headers = {"Content-Type": content_type} if content_type else {}
+        headers.update(kwargs.pop("headers", None) or {})
+        headers.update(self.headers or {})
+        timeout = kwargs.pop("timeout", None) or endpoints.DEFAULT_REQUEST_TIMEOUT
+        if not isinstance(timeout, aiohttp.ClientTimeout):
+            timeout = aiohttp.ClientTimeout(total=timeout)
+        sslcontext = None
+        if self.cafile:
+            import ssl
+
+            try:
+                sslcontext = ssl.create_default_context(cafile=self.cafile)
+            except FileNotFoundError as error:
+                raise endpoints.FileNotFoundException(
+                    f"Failed to find certificate file, '{os.path.abspath(self.cafile)}' does "
+                    "not exist."
+                ) from error
+        async with shared_session(self).request(
+            method,
+            endpoints.concat_url(self.url, subpath),
+            headers=headers,
+            params=self.combine_parameters(kwargs),
+            compress=compress,
+            ssl=sslcontext,
+            timeout=timeout,
+            **kwargs,
+        ) as response:
+            if response.status >= 400:
+                raise endpoints.ClientResponseError(
+                    response.status, response.reason, await response.content.read()
+                )
+            try:
+                return await response.json()
+            except aiohttp.ContentTypeError:
+                return None
+
+    endpoints.EndpointConfig.request = request
+
+
+def one_step_feature_combination() -> None:
+    from rasa.shared.nlu.training_data import features as features_module
+    from rasa.shared.nlu.training_data.message import Message
+
+    combine_one_by_one: Callable = Message._combine_features
+
+    def combine(features: List[Any], featurizers: List[str]) -> Any:
+        if not features:
+            return None
+        first = features[0]
+        if all(f.is_sparse() for f in features):
+            joined = joined_sparse([f.features for f in features])
+        elif all(f.is_dense() for f in features) and len({f.features.ndim for f in features}) == 1:
+            joined = np.concatenate([f.features for f in features], axis=-1)
+        else:  # mixed kinds or shapes: Rasa's own code, and its own error
+            return combine_one_by_one(features, featurizers)
+        if len(features) == 1:
+            joined = joined.copy()
+        return features_module.Features(joined, first.type, first.attribute, featurizers)
+
+    Message._combine_features = staticmethod(combine)
+
+
+def joined_sparse(matrices: List[Any]) -> Any:
+    """Sparse matrices side by side, as scipy's `hstack` returns them (COO), in one step."""
+    import scipy.sparse
+
+    blocks = [m.tocoo() for m in matrices]
+    rows = blocks[0].shape[0]
+    for block in blocks[1:]:
+        if block.shape[0] != rows:
+            raise ValueError(
+                "Cannot combine sparse features as sequence dimensions do not match: "
+                f"{rows} != {block.shape[0]}."
+            )
+    if len(blocks) == 1:
+        return blocks[0]
+    offsets = np.cumsum([0] + [b.shape[1] for b in blocks])
+    return scipy.sparse.coo_matrix(
+        (
+            np.concatenate([b.data for b in blocks]),
+            (
+                np.concatenate([b.row for b in blocks]),
+                np.concatenate(
+                    [b.col + offset for b, offset in zip(blocks, offsets[:-1], strict=True)]
+                ),
+            ),
+        ),
+        shape=(rows, int(offsets[-1])),
+    )
+
+
+def nlu_beside_the_event_loop() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
+
+    from rasa.core import processor
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    parse_message: Callable = MessageProcessor.parse_message
+
+    async def parse_beside(
+        self: Any, message: Any, tracker: Any = None, only_output_properties: bool = True
+    ) -> Dict[str, Any]:
+        if self.http_interpreter:
+            return await parse_message(self, message, tracker, only_output_properties)
+        if tracker is None:
+            tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        parse = partial(self._parse_message_with_graph, message, tracker, only_output_properties)
+        parsed = await asyncio.get_running_loop().run_in_executor(worker, parse)
+        self._update_full_retrieval_intent(parsed)
+        processor.structlogger.debug(
+            "processor.message.parse",
+            parse_data_text=copy.deepcopy(parsed["text"]),
+            parse_data_intent=parsed["intent"],
+            parse_data_entities=copy.deepcopy(parsed["entities"]),
+        )
+        self._check_for_unseen_features(parsed)
+        return parsed
+
+    MessageProcessor.parse_message = parse_beside
+
+
 PATCHES = (
     cached_action_validation,
     action_timeout,
@@ -201,6 +440,11 @@ PATCHES = (
     postgres_pool_pre_ping,
     redact_every_message,
     button_payloads_skip_the_nlu,
+    lean_sql_tracker_store,
+    cached_event_types,
+    kept_alive_action_calls,
+    one_step_feature_combination,
+    nlu_beside_the_event_loop,
 )
 
 

@@ -82,6 +82,14 @@ class Servers:
     tracker_db: Optional[Path] = None  # the SQLite tracker store (default topology)
     instances: List[str] = None  # each Rasa server's own URL
 
+    def tracker_files(self) -> List[Path]:
+        """The SQLite tracker store's files on disk: the database and, while the server runs,
+        its write-ahead log (recent turns are there until a checkpoint copies them over)."""
+        if self.tracker_db is None:
+            return []
+        candidates = [self.tracker_db, Path(f"{self.tracker_db}-wal")]
+        return [path for path in candidates if path.exists()]
+
     def managed(self, name: str) -> Managed:
         return next(m for m in self.processes if m.name == name)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 US_STATES: Dict[str, str] = {
@@ -91,8 +92,10 @@ _FILLER = re.compile(r"^(the )?(city|town|village) of ")
 _MIN_FUZZY = 0.84
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(text: str) -> str:
-    """Lower-case, drop punctuation, 'Saint'/'St.' -> 'st', collapse spaces."""
+    """Lower-case, drop punctuation, 'Saint'/'St.' -> 'st', collapse spaces (cached: the same
+    names of the knowledge base are normalised for every message)."""
     text = text.lower().replace("&", " and ")
     text = re.sub(r"[’'`.]", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()

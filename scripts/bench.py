@@ -3,19 +3,23 @@
     python scripts/bench.py --deployment default --residents 1 8 16 --seconds 20
     python scripts/bench.py --deployment production --residents 8 --no-reference
 
-Each resident runs 4-message checks ("was my payment affected?", a city, a date, a method), one
+Each resident runs 4-message checks (an opener, a city, a date, a method: drawn at random for
+every conversation by scripts/bench_checks.py, with the verdict the library gives for them), one
 new conversation per check, as fast as the replies come. Afterwards every conversation's tracker
-is read back and checked: all 4 turns there, in order, with a verdict. Prints throughput, p50/p95
+is read back and checked: all 4 turns there, in order, with the library's verdict. Prints throughput, p50/p95
 per-turn latency, errors, lost or reordered turns, memory (RSS) of every process and the time
-from start to ready. First, `rasa init`'s starter bot goes through the same harness in the same
-run (scripts/bench_reference.py; its conversations are read back too, without a verdict), and
-each of the assistant's rows says its throughput as a multiple of the starter bot's.
+from start to ready. `rasa init`'s starter bot goes through the same harness in the same run
+(scripts/bench_reference.py; its conversations are read back too, without a verdict): the two
+take turns row by row, for --rounds rounds, and each figure is the median of the rounds, so
+that other programs' load on the machine falls on both alike. Each of the assistant's rows says
+its throughput as a multiple of the starter bot's.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -31,19 +35,36 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.run import WEBHOOK, Servers, model_or_exit, start_servers  # noqa: E402
+from assistant.run import WEBHOOK, model_or_exit, start_servers  # noqa: E402
 from bot.ids import new_id  # noqa: E402
 from bot.postgres import fresh_postgres_database  # noqa: E402
+from scripts.bench_checks import Check, random_checks  # noqa: E402
 from scripts.bench_reference import REST_WEBHOOK, start_reference  # noqa: E402
 
 TOKEN = "bench-token"
 BENCH_DATABASE = "postgresql://postgres@127.0.0.1:5432/click2gov_bench"
-CHECKS = [
-    ("Odessa", "Sept 3 2019", "online with my Visa", "affected"),
-    ("Midwest City", "March 2 2018", "online with my debit card", "possibly_affected"),
-    ("Bakersfield", "Nov 20 2018", "online by card", "not_affected"),
-    ("St Pete", "Sep 1 2018", "by phone", "not_affected"),
-]
+CHECKS_DRAWN = 12000  # fresh checks for a whole `make bench`, none repeated before they run out
+
+
+class Checks:
+    """The randomised checks (scripts/bench_checks.py), handed out one per conversation."""
+
+    def __init__(self, count: int = CHECKS_DRAWN, seed: int = 0) -> None:
+        self._checks = random_checks(count, seed)
+        self._next = itertools.count()
+
+    def next(self) -> Check:
+        return self._checks[next(self._next) % len(self._checks)]
+
+
+_SHARED: List[Checks] = []
+
+
+def shared_checks() -> Checks:
+    """One set of checks for the whole process, drawn the first time it is needed."""
+    if not _SHARED:
+        _SHARED.append(Checks())
+    return _SHARED[0]
 
 
 @dataclass
@@ -58,15 +79,13 @@ async def resident(
     url: str,
     deadline: float,
     run: Run,
-    number: int,
+    checks: Checks,
     checks_verdict: bool = True,
 ) -> None:
-    turn = 0
     while time.monotonic() < deadline:
-        city, when, how, verdict = CHECKS[(number + turn) % len(CHECKS)]
-        turn += 1
+        check = checks.next()
         sender = new_id("bench")
-        messages = ("was my payment affected?", city, when, how)
+        messages, verdict = check.messages, check.verdict
         for text in messages:
             started = time.perf_counter()
             try:
@@ -84,15 +103,24 @@ async def resident(
 
 
 async def load(
-    url: str, residents: int, seconds: float, checks_verdict: bool = True
+    url: str,
+    residents: int,
+    seconds: float,
+    checks_verdict: bool = True,
+    checks: Optional[Checks] = None,
 ) -> Tuple[Run, float]:
+    """`residents` residents doing random checks for `seconds`, as fast as the replies come."""
+    checks = checks or shared_checks()
     run = Run()
     connector = aiohttp.TCPConnector(limit=residents * 2)
     async with aiohttp.ClientSession(connector=connector) as session:
         started = time.monotonic()
         deadline = started + seconds
         await asyncio.gather(
-            *(resident(session, url, deadline, run, n, checks_verdict) for n in range(residents))
+            *(
+                resident(session, url, deadline, run, checks, checks_verdict)
+                for _ in range(residents)
+            )
         )
         elapsed = time.monotonic() - started
     return run, elapsed
@@ -118,32 +146,58 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def measure(servers: Servers, residents: Sequence[int], seconds: float) -> List[Dict]:
-    return measure_at(servers.rasa_url + WEBHOOK, servers.instances[0], residents, seconds)
+def measure_row(url: str, api: str, count: int, seconds: float, checks_verdict: bool) -> Dict:
+    """One row: `count` residents for `seconds` (after 3 s of warm-up), every conversation read
+    back (and its verdict checked, for the assistant; `rasa init`'s bot has none)."""
+    asyncio.run(load(url, count, 3, checks_verdict))  # warm-up, not counted
+    run, elapsed = asyncio.run(load(url, count, seconds, checks_verdict))
+    broken, wrong = asyncio.run(verify(api, run))
+    return {
+        "residents": count,
+        "messages": len(run.latencies),
+        "throughput": len(run.latencies) / elapsed,
+        "p50": statistics.median(run.latencies) if run.latencies else 0.0,
+        "p95": percentile(run.latencies, 0.95),
+        "errors": run.errors + wrong,
+        "lost_or_reordered": broken,
+    }
 
 
-def measure_at(
-    url: str, api: str, residents: Sequence[int], seconds: float, checks_verdict: bool = True
-) -> List[Dict]:
-    """Rows of the table for one server: every conversation read back (and its verdict checked,
-    for the assistant; `rasa init`'s bot has none)."""
-    rows = []
-    for count in residents:
-        asyncio.run(load(url, count, 3, checks_verdict))  # warm-up, not counted
-        run, elapsed = asyncio.run(load(url, count, seconds, checks_verdict))
-        broken, wrong = asyncio.run(verify(api, run))
-        rows.append(
-            {
-                "residents": count,
-                "messages": len(run.latencies),
-                "throughput": len(run.latencies) / elapsed,
-                "p50": statistics.median(run.latencies) if run.latencies else 0.0,
-                "p95": percentile(run.latencies, 0.95),
-                "errors": run.errors + wrong,
-                "lost_or_reordered": broken,
-            }
-        )
-    return rows
+def median_row(rows: List[Dict]) -> Dict:
+    """Several rounds of one row: the median of each figure, the sum of messages and faults."""
+    return {
+        "residents": rows[0]["residents"],
+        "rounds": len(rows),
+        "messages": sum(r["messages"] for r in rows),
+        "throughput": statistics.median(r["throughput"] for r in rows),
+        "p50": statistics.median(r["p50"] for r in rows),
+        "p95": statistics.median(r["p95"] for r in rows),
+        "errors": sum(r["errors"] for r in rows),
+        "lost_or_reordered": sum(r["lost_or_reordered"] for r in rows),
+    }
+
+
+@dataclass
+class Target:
+    """A running server under test: where residents post, where trackers are read back."""
+
+    url: str
+    api: str
+    checks_verdict: bool
+
+
+def measure_interleaved(
+    targets: Dict[str, Target], residents: Sequence[int], seconds: float, rounds: int
+) -> Dict[str, List[Dict]]:
+    """Rows per target, the targets taking turns row by row and round by round, so that a
+    change in the machine's load (other programs share it) falls on all of them alike."""
+    runs: Dict[str, Dict[int, List[Dict]]] = {name: {n: [] for n in residents} for name in targets}
+    for _ in range(rounds):
+        for count in residents:
+            for name, target in targets.items():
+                row = measure_row(target.url, target.api, count, seconds, target.checks_verdict)
+                runs[name][count].append(row)
+    return {name: [median_row(runs[name][n]) for n in residents] for name in targets}
 
 
 def environment(name: str, workdir: Path) -> Dict[str, str]:
@@ -156,20 +210,6 @@ def environment(name: str, workdir: Path) -> Dict[str, str]:
         env["BOT_DATABASE_URL"] = fresh_postgres_database(BENCH_DATABASE)
         env["BOT_REDIS_URL"] = "redis://127.0.0.1:6379/14"
     return env
-
-
-def reference_rows(residents: Sequence[int], seconds: float) -> Dict:
-    """`rasa init`'s starter bot under the same harness, in the same run."""
-    workdir = Path(tempfile.mkdtemp(prefix="bench-rasa-init-"))
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
-    env.update({"SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
-    server, url = start_reference(workdir, env, TOKEN)
-    try:
-        rows = measure_at(url + REST_WEBHOOK, url, residents, seconds, checks_verdict=False)
-        memory = {"rasa": round(rss_mb(server.pid), 1)}
-    finally:
-        server.stop()
-    return {"rows": rows, "memory_mb": memory}
 
 
 def rss_mb(pid: int) -> float:
@@ -206,6 +246,7 @@ def main() -> int:
     parser.add_argument("--deployment", choices=["default", "production", "both"], default="both")
     parser.add_argument("--residents", type=int, nargs="+", default=[1, 8, 16])
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per row (medians reported)")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     parser.add_argument(
         "--no-reference",
@@ -214,24 +255,50 @@ def main() -> int:
     )
     args = parser.parse_args()
     names = ["default", "production"] if args.deployment == "both" else [args.deployment]
-    results = {}
+    results: Dict[str, Dict] = {}
+    reference = None
     if not args.no_reference:
-        results["rasa init"] = reference_rows(args.residents, args.seconds)
-        print_table("rasa init (its starter bot, Rasa's default pipeline)", results["rasa init"])
-    for name in names:
-        workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
-        began = time.monotonic()
-        servers = start_servers(
-            model_or_exit(), workdir, env=environment(name, workdir), token=TOKEN
-        )
-        ready = time.monotonic() - began
-        try:
-            rows = measure(servers, args.residents, args.seconds)
-            memory = servers.memory()
-        finally:
-            servers.stop()
-        results[name] = {"rows": rows, "ready_seconds": ready, "memory_mb": memory}
-        print_table(f"{name}: ready in {ready:.1f} s", results[name], results.get("rasa init"))
+        env = {
+            **os.environ,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
+        reference = start_reference(Path(tempfile.mkdtemp(prefix="bench-rasa-init-")), env, TOKEN)
+    try:
+        for name in names:
+            workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+            began = time.monotonic()
+            servers = start_servers(
+                model_or_exit(), workdir, env=environment(name, workdir), token=TOKEN
+            )
+            ready = time.monotonic() - began
+            targets = {name: Target(servers.rasa_url + WEBHOOK, servers.instances[0], True)}
+            if reference:
+                server, url = reference
+                targets["rasa init"] = Target(url + REST_WEBHOOK, url, False)
+            try:
+                rows = measure_interleaved(targets, args.residents, args.seconds, args.rounds)
+                memory = servers.memory()
+            finally:
+                servers.stop()
+            results[name] = {"rows": rows[name], "ready_seconds": ready, "memory_mb": memory}
+            if reference:
+                results[f"rasa init (beside {name})"] = {
+                    "rows": rows["rasa init"],
+                    "memory_mb": {"rasa": round(rss_mb(reference[0].pid), 1)},
+                }
+                print_table(
+                    f"rasa init (its starter bot, Rasa's default pipeline), beside {name}",
+                    results[f"rasa init (beside {name})"],
+                )
+            print_table(
+                f"{name}: ready in {ready:.1f} s, {args.rounds} rounds, medians",
+                results[name],
+                results.get(f"rasa init (beside {name})"),
+            )
+    finally:
+        if reference:
+            reference[0].stop()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -34,7 +34,16 @@ def _action_classes():
 
 def test_every_action_is_declared_in_the_domain(domain, store):
     names = {cls(store).name() for cls in _action_classes()}
-    assert names == set(domain["actions"])
+    declared = {a if isinstance(a, str) else next(iter(a)) for a in domain["actions"]}
+    assert names == declared
+
+
+def test_only_the_form_validator_is_sent_the_domain(domain):
+    """The domain goes with every action call unless it is selective (endpoints*.yml); the form
+    validator reads the form's slots and the ask responses from it, no other action does."""
+    needing = [next(iter(a)) for a in domain["actions"] if isinstance(a, dict)]
+    assert needing == ["validate_selfcheck_form"]
+    assert domain["actions"][0]["validate_selfcheck_form"] == {"send_domain": True}
 
 
 def test_form_slots_and_verdict_values(domain):

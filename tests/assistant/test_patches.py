@@ -132,3 +132,187 @@ def test_other_messages_still_get_the_nlu_graph(text):
         MessageProcessor._parse_message_with_graph(
             _NoGraph(), UserMessage(text, sender_id="s"), None
         )
+
+
+def _sqlite_store(path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    return SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path))
+
+
+def _texts(tracker):
+    return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+
+async def test_the_sql_store_saves_only_new_events_and_reads_the_latest_session(tmp_path):
+    import sqlite3
+
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    store = _sqlite_store(tmp_path / "trackers.db")
+    await store.save(DialogueStateTracker.from_events("resident", [UserUttered("old session")]))
+    tracker = await store.retrieve("resident")  # as Rasa does: read, add, save
+    tracker.update(SessionStarted(timestamp=1e10))
+    await store.save(tracker)
+    tracker = await store.retrieve("resident")  # the new session only, from here on
+    tracker.update(ActionExecuted("action_listen", timestamp=1e10 + 1))
+    await store.save(tracker)
+    tracker.update(UserUttered("Odessa", timestamp=1e10 + 2))
+    await store.save(tracker)
+    await store.save(tracker)  # nothing new: nothing added
+
+    with sqlite3.connect(tmp_path / "trackers.db") as db:
+        rows = db.execute("SELECT type_name, action_name FROM events ORDER BY id").fetchall()
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert rows == [
+        ("user", None),
+        ("session_started", None),
+        ("action", "action_listen"),
+        ("user", None),
+    ]
+    assert _texts(await store.retrieve("resident")) == ["Odessa"]  # the latest session only
+    assert _texts(await store.retrieve_full_tracker("resident")) == ["old session", "Odessa"]
+    assert await store.retrieve("nobody") is None
+    assert set(await store.keys()) == {"resident"}
+
+
+async def test_the_sql_store_reads_what_rasas_own_code_wrote(tmp_path, monkeypatch):
+    store = _sqlite_store(tmp_path / "trackers.db")
+    tracker = DialogueStateTracker.from_events("resident", [UserUttered("hello")])
+    monkeypatch.setenv("POSTGRESQL_SCHEMA", "public")  # the ORM path, Rasa's own queries
+    await store.save(tracker)
+    monkeypatch.delenv("POSTGRESQL_SCHEMA")
+    tracker.update(UserUttered("Odessa"))
+    await store.save(tracker)  # the plain-SQL path counts the ORM's rows
+    assert _texts(await store.retrieve("resident")) == ["hello", "Odessa"]
+
+
+def test_every_event_type_resolves_to_rasas_class():
+    from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+    from rasa.shared.utils.common import all_subclasses
+
+    for name, cls in [("user", UserUttered), ("slot", SlotSet), ("action", ActionExecuted)]:
+        assert Event.resolve_by_type(name) is cls
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name).type_name == cls.type_name
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("not_an_event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("not_an_event")
+
+
+async def test_action_calls_keep_one_connection_and_send_the_same_request():
+    from aiohttp import web
+    from rasa.utils.endpoints import ClientResponseError
+
+    peers, seen = set(), []
+
+    async def webhook(request):
+        peers.add(request.transport.get_extra_info("peername"))
+        seen.append((request.headers.get("X-Action-Token"), await request.json()))
+        if request.query.get("fail"):
+            return web.Response(status=403, text="no")
+        return web.json_response({"events": []})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        endpoint = EndpointConfig(
+            f"http://127.0.0.1:{port}/webhook", headers={"X-Action-Token": "secret"}
+        )
+        for n in range(3):
+            assert await endpoint.request(json={"n": n}, method="post", timeout=5) == {"events": []}
+        with pytest.raises(ClientResponseError):
+            await endpoint.request(json={"n": 3}, method="post", params={"fail": "1"})
+    finally:
+        await runner.cleanup()
+    assert seen == [("secret", {"n": n}) for n in range(4)]
+    assert len(peers) == 1  # one connection for all four calls
+
+
+def test_features_are_combined_into_the_same_matrices():
+    import numpy as np
+    import scipy.sparse
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    first = scipy.sparse.coo_matrix(np.array([[1.0, 0.0], [0.0, 2.0], [0.0, 0.0]]))
+    second = scipy.sparse.coo_matrix(np.array([[0.0, 3.0, 0.0], [4.0, 0.0, 0.0], [0.0, 0, 5]]))
+    sparse = [
+        Features(first, "sequence", "text", "CountVectorsFeaturizer"),
+        Features(second, "sequence", "text", "RegexFeaturizer"),
+    ]
+    combined = Message._combine_features(sparse, ["a", "b"])
+    expected = scipy.sparse.hstack([first, second])
+    assert combined.features.format == "coo" and combined.origin == ["a", "b"]
+    assert (combined.features.toarray() == expected.toarray()).all()
+    alone = Message._combine_features(sparse[:1], [])
+    assert alone.features is not first and (alone.features.toarray() == first.toarray()).all()
+    dense = [
+        Features(np.ones((1, 2)), "sentence", "text", "x"),
+        Features(np.zeros((1, 3)), "sentence", "text", "y"),
+    ]
+    assert Message._combine_features(dense, []).features.tolist() == [[1, 1, 0, 0, 0]]
+    with pytest.raises(ValueError, match="sequence dimensions do not match"):
+        Message._combine_features(
+            [sparse[0], Features(scipy.sparse.coo_matrix((2, 2)), "sequence", "text", "z")], []
+        )
+    with pytest.raises(ValueError, match="Cannot combine sparse and dense"):
+        Message._combine_features([sparse[0], dense[0]], [])
+    assert Message._combine_features([], []) is None
+
+
+class _SlowGraph:
+    """A processor whose NLU graph takes 50 ms of a thread, noting where and how many at once."""
+
+    http_interpreter = None
+
+    def __init__(self):
+        import threading
+
+        self.threads, self.busy, self.most, self.lock = set(), 0, 0, threading.Lock()
+
+    def _parse_message_with_graph(self, message, tracker, only_output_properties=True):
+        import threading
+        import time
+
+        with self.lock:
+            self.busy += 1
+            self.most = max(self.most, self.busy)
+        self.threads.add(threading.current_thread().name)
+        time.sleep(0.05)
+        with self.lock:
+            self.busy -= 1
+        return {"text": message.text, "intent": {"name": "greet"}, "entities": []}
+
+    def _update_full_retrieval_intent(self, parsed):
+        pass
+
+    def _check_for_unseen_features(self, parsed):
+        pass
+
+
+async def test_the_nlu_runs_beside_the_event_loop_one_message_at_a_time():
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    graph, ticks = _SlowGraph(), []
+
+    async def ticking():
+        for _ in range(10):
+            ticks.append(graph.busy)  # how many messages were in the graph at this tick
+            await asyncio.sleep(0.01)
+
+    parses = [
+        MessageProcessor.parse_message(graph, UserMessage(f"hi {n}", sender_id=str(n)))
+        for n in range(3)
+    ]
+    *parsed, _ = await asyncio.gather(*parses, ticking())
+    assert [p["text"] for p in parsed] == ["hi 0", "hi 1", "hi 2"]
+    assert graph.threads and all(name.startswith("nlu") for name in graph.threads)
+    assert graph.most == 1  # never two messages in the graph at once
+    assert sum(ticks) >= 5  # the loop went on while the graph worked

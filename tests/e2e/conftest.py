@@ -135,6 +135,12 @@ def servers(tmp_path_factory: pytest.TempPathFactory, sites: Sites) -> Iterator[
     running.stop()
 
 
+def stored_bytes(servers: Servers) -> str:
+    """Everything the SQLite tracker store holds on disk, database and write-ahead log alike
+    (latin-1: every byte is a character), for searching what must never be stored."""
+    return "".join(path.read_bytes().decode("latin-1") for path in servers.tracker_files())
+
+
 def tracker_of(servers: Servers, sender: str) -> Dict[str, Any]:
     """A conversation as the Rasa server stores it (the HTTP API, with the test's token)."""
     url = f"{servers.rasa_url}/conversations/{sender}/tracker?token={TOKEN}"

@@ -12,7 +12,7 @@ import pytest
 
 from bot.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE_DIR, knowledge_with_odessa_update
-from tests.e2e.conftest import Chat
+from tests.e2e.conftest import Chat, stored_bytes
 
 pytestmark = pytest.mark.e2e
 
@@ -171,7 +171,7 @@ def test_a_typed_card_number_is_neither_echoed_nor_stored(chat, servers):
     digits = re.compile(r"4111\D?1111\D?1111\D?1111")
     assert not any(digits.search(r) for r in replies)
     assert not digits.search(str(chat.tracker()))
-    stored = servers.tracker_db.read_bytes().decode("latin-1")
+    stored = stored_bytes(servers)
     assert "card number removed" in stored and not digits.search(stored)
     for log in ("rasa.log", "rasa.out", "actions.log"):
         path = servers.workdir / log

@@ -20,7 +20,7 @@ from assistant.run import WEBHOOK, Servers, latest_model, start_servers
 from bot.ids import new_id
 from bot.knowledge.store import load_folder, make_engine
 from bot.postgres import fresh_postgres_database
-from scripts.bench import load, verify
+from scripts.bench import Checks, load, verify
 from tests.conftest import KNOWLEDGE_DIR, knowledge_with_odessa_update
 from tests.e2e.conftest import TOKEN
 
@@ -117,7 +117,8 @@ def in_a_thread(coroutine):
 
 
 def test_a_short_load_loses_and_reorders_nothing(production: Servers):
-    run, _ = in_a_thread(load(production.rasa_url + WEBHOOK, 8, 5))
+    checks = Checks(count=300, seed=7)  # random checks, each with the library's verdict
+    run, _ = in_a_thread(load(production.rasa_url + WEBHOOK, 8, 5, checks=checks))
     broken, wrong = in_a_thread(verify(production.instances[0], run, TOKEN))
     # correctness only: a rate belongs in `make bench`, never in a test a busy machine can fail
     assert run.errors == 0 and wrong == 0 and broken == 0

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, Route
 
 from assistant.run import Servers
 from bot.settings import PROJECT_ROOT
-from tests.e2e.conftest import Sites, serious_violations, tracker_of
+from tests.e2e.conftest import Sites, serious_violations, stored_bytes, tracker_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -184,7 +184,7 @@ def test_a_card_number_typed_into_the_widget_is_not_kept(page: Page, servers: Se
     assert "removed the card number" in log and "[card number removed]" in log
     assert not CARD.search(log) and not CARD.search(widget.stored())
     assert not CARD.search(json.dumps(tracker_of(servers, widget.sender())))
-    stored = servers.tracker_db.read_bytes().decode("latin-1")
+    stored = stored_bytes(servers)
     assert "card number removed" in stored and not CARD.search(stored)
 
 
