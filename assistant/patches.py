@@ -37,7 +37,8 @@ is tested in tests/assistant/test_patches.py:
 10. kept_alive_action_calls: `EndpointConfig.request` opened a new HTTP session, and with it a
    new TCP connection to the action server, for every action (two or three per message). Each
    endpoint now keeps one session per event loop and its connections alive; a request sends the
-   same headers, parameters and body, with the same timeout, and fails the same way.
+   same headers, parameters and body (its JSON written by ujson, which Sanic already brings), with
+   the same timeout, and fails the same way.
 11. one_step_feature_combination: `Message._combine_features` deep-copied the first featurizer's
    matrix and then called scipy's general `hstack` once per further featurizer (DIET asks for
    every message's features twice: a fifth of DIET's time). The featurizers' matrices are now
@@ -282,6 +283,19 @@ def cached_event_types() -> None:
     events.Event.resolve_by_type = staticmethod(by_type)
 
 
+def json_text(body: Any) -> str:
+    """The body as JSON text: ujson's (the same JSON, written faster), or the standard
+    library's for anything ujson refuses."""
+    import json
+
+    import ujson
+
+    try:
+        return ujson.dumps(body, escape_forward_slashes=False)
+    except (TypeError, OverflowError, ValueError):
+        return json.dumps(body)
+
+
 def kept_alive_action_calls() -> None:
     import aiohttp
     from rasa.utils import endpoints
@@ -325,6 +339,9 @@ def kept_alive_action_calls() -> None:
                     f"Failed to find certificate file, '{os.path.abspath(self.cafile)}' does "
                     "not exist."
                 ) from error
+        if "json" in kwargs:  # the tracker's whole state: ujson writes it in half the time
+            kwargs["data"] = json_text(kwargs.pop("json")).encode("utf-8")
+            headers.setdefault("Content-Type", "application/json")
         async with shared_session(self).request(
             method,
             endpoints.concat_url(self.url, subpath),
