@@ -30,7 +30,8 @@ is tested in tests/assistant/test_patches.py:
    rebuilt on every call (SQLAlchemy's cache-key computation was a tenth of the server's CPU) and
    one ORM object per event. The same queries on the same table now run as plain SQL prepared
    once (assistant/sql_events.py), the new events go in one INSERT, and a SQLite file keeps its
-   connections open and uses the write-ahead log. With POSTGRESQL_SCHEMA set (a schema check per session) Rasa's own code runs.
+   connections open and uses the write-ahead log. With POSTGRESQL_SCHEMA set (a schema check
+   per session) Rasa's own code runs.
 9. cached_event_types: every stored event read back looked its class up by walking every
    subclass of `Event` (and asking `inspect.isabstract` of each). The classes are the same for
    the life of the process: the lookup is built once and rebuilt only for a name it lacks.
