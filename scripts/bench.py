@@ -35,7 +35,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.run import WEBHOOK, model_or_exit, start_servers  # noqa: E402
+from assistant.run import WEBHOOK, model_or_exit, rss_mb, start_servers  # noqa: E402
 from bot.ids import new_id  # noqa: E402
 from bot.postgres import fresh_postgres_database  # noqa: E402
 from scripts.bench_checks import Check, random_checks  # noqa: E402
@@ -212,14 +212,6 @@ def environment(name: str, workdir: Path) -> Dict[str, str]:
     return env
 
 
-def rss_mb(pid: int) -> float:
-    """A process's resident memory in MB (Linux /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def print_table(title: str, result: Dict, reference: Optional[Dict] = None) -> None:
     """The rows as a Markdown table; beside a reference, the throughput ratio to it."""
     print(f"\n{title}; memory (RSS, MB): {result['memory_mb']}")
@@ -285,7 +277,7 @@ def main() -> int:
             if reference:
                 results[f"rasa init (beside {name})"] = {
                     "rows": rows["rasa init"],
-                    "memory_mb": {"rasa": round(rss_mb(reference[0].pid), 1)},
+                    "memory_mb": {"rasa": rss_mb(reference[0].pid)},
                 }
                 print_table(
                     f"rasa init (its starter bot, Rasa's default pipeline), beside {name}",
