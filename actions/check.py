@@ -9,7 +9,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.choices import PENDING
 from actions.form import SLOTS, choice_events, moves_the_check
 from actions.intents import NOTHING_TO_CHECK
 from actions.knowledge import KnowledgeAction, settings
@@ -26,6 +25,7 @@ from bot.knowledge.base import Knowledge
 from bot.logs import log_event
 from bot.reading import is_second_payment
 from bot.selfcheck import check
+from bot.wording.choices import PENDING
 
 log = logging.getLogger(__name__)
 

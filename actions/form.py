@@ -17,7 +17,6 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.choices import PENDING
 from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
 from bot.assumptions import year_question
@@ -26,6 +25,7 @@ from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
 from bot.reading import is_civic, is_payment_statement
+from bot.wording.choices import PENDING
 
 log = logging.getLogger(__name__)
 SLOTS = ("city", "payment_date", "payment_method")

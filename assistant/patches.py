@@ -30,8 +30,9 @@ is tested in tests/assistant/test_patches.py:
    rebuilt on every call (SQLAlchemy's cache-key computation was a tenth of the server's CPU) and
    one ORM object per event. The same queries on the same table now run as plain SQL prepared
    once (assistant/sql_events.py), the new events go in one INSERT, and a SQLite file keeps its
-   connections open and uses the write-ahead log. With POSTGRESQL_SCHEMA set (a schema check
-   per session) Rasa's own code runs.
+   connections open and uses the write-ahead log. A tracker read or saved here remembers how
+   many of its events are stored, so its next save needs no count. With POSTGRESQL_SCHEMA set
+   (a schema check per session) Rasa's own code runs.
 9. cached_event_types: every stored event read back looked its class up by walking every
    subclass of `Event` (and asking `inspect.isabstract` of each). The classes are the same for
    the life of the process: the lookup is built once and rebuilt only for a name it lacks.
@@ -49,6 +50,27 @@ is tested in tests/assistant/test_patches.py:
    and DIET computed (native code that lets go of Python's lock) no other resident's turn could
    move. The graph now runs on one worker thread of its own (one at a time, as before: its
    components are never used by two messages at once) while the loop goes on with the others.
+13. diet_scores_in_numpy: calling DIET's TensorFlow graph for one message (building its model
+   data, checking and converting the inputs against the graph's signature) cost more than the
+   arithmetic and held Python's lock throughout: the most expensive step of a turn after the
+   sentence encoder. For a DIET without transformer layers the intent scores depend on the
+   sentence features alone; they are now computed from the same weights in numpy
+   (assistant/nlu/diet_numpy.py), equal to TensorFlow's to float precision. Any other DIET, or a
+   request for diagnostic data, still goes through TensorFlow.
+14. json_payloads_are_not_placeholders: Rasa fills slot values into every string of a response,
+   buttons' payloads included, and reads the JSON of a payload (`/inform{"choice": "by phone"}`)
+   as a placeholder named `"choice": "by phone"`: it logged an error with a traceback for each
+   button (six for the method question, a twentieth of the server's time) and returned the
+   string unchanged. Such a string is now returned unchanged without the error; a placeholder
+   that could be a slot's name is filled, or logged when unknown, exactly as before.
+15. form_questions_asked_here: the form's `action_ask_<slot>` was a custom action, an HTTP call to
+   the action server (the whole conversation sent, read and answered) on three turns of every
+   check, only to pick a question. The Rasa server now asks it itself (assistant/local_actions.py):
+   the same message and buttons, the open choice when there is one, else `utter_ask_<slot>`.
+16. one_blas_thread: numpy's OpenBLAS started a second thread for the small products of a
+   message's features and then kept it spinning for the next: a third of the server's CPU
+   (18.6 ms a message instead of 13.1 at 8 residents) on a machine whose other core serves the
+   rest of the turn. BLAS now runs on the calling thread (threadpoolctl, as scikit-learn does).
 """
 
 from __future__ import annotations
@@ -244,21 +266,28 @@ def lean_sql_tracker_store() -> None:
             return await retrieve_with_orm(self, sender_id, fetch_events_from_all_sessions)
         with self.engine.connect() as connection:
             events = sql_events.read_events(connection, sender_id, fetch_events_from_all_sessions)
-        if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-        return None
+        if not (self.domain and events):
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not fetch_events_from_all_sessions:  # it holds exactly the stored latest session
+            sql_events.remember_stored(tracker, len(events))
+        return tracker
 
     async def save(self: Any, tracker: Any) -> None:
         if os.environ.get(tracker_store.POSTGRESQL_SCHEMA):
             return await save_with_orm(self, tracker)
         await self.stream_events(tracker)
+        events = list(tracker.events)
         with self.engine.begin() as connection:  # one transaction: count, then the new events
-            stored = sql_events.stored_count(connection, tracker.sender_id)
+            stored = sql_events.known_stored(tracker)
+            if stored is None:
+                stored = sql_events.stored_count(connection, tracker.sender_id)
             sql_events.insert_events(
                 connection,
                 self.SQLEvent.__table__,
-                (sql_events.event_row(tracker.sender_id, e) for e in list(tracker.events)[stored:]),
+                (sql_events.event_row(tracker.sender_id, e) for e in events[stored:]),
             )
+        sql_events.remember_stored(tracker, len(events))
 
     store.__init__ = init_tuned
     store._retrieve = retrieve
@@ -450,6 +479,80 @@ def nlu_beside_the_event_loop() -> None:
     MessageProcessor.parse_message = parse_beside
 
 
+def diet_scores_in_numpy() -> None:
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.utils.tensorflow.constants import FEATURIZERS
+
+    from assistant.nlu.diet_numpy import SentenceIntentScorer
+
+    predict_with_tensorflow: Callable = DIETClassifier._predict
+    unread = object()
+
+    def predict(self: Any, message: Any) -> Any:
+        if self.model is None or self._execution_context.should_add_diagnostic_data:
+            return predict_with_tensorflow(self, message)
+        scorer = self.__dict__.get("_numpy_scorer", unread)
+        if scorer is unread:
+            scorer = self.__dict__["_numpy_scorer"] = SentenceIntentScorer.of(self.model)
+        if scorer is None:
+            return predict_with_tensorflow(self, message)
+        featurizers = self.component_config[FEATURIZERS]
+        _, sparse = message.get_sparse_features(TEXT, featurizers)
+        _, dense = message.get_dense_features(TEXT, featurizers)
+        if (sparse is None) != (scorer.sparse_to_dense is None) or (dense is None) == (
+            scorer.takes_dense
+        ):
+            return predict_with_tensorflow(self, message)  # not the features it was trained on
+        return {
+            "i_scores": scorer.scores(
+                sparse.features if sparse is not None else None,
+                dense.features if dense is not None else None,
+            )
+        }
+
+    DIETClassifier._predict = predict
+
+
+def json_payloads_are_not_placeholders() -> None:
+    import re
+
+    from rasa.core.nlg import interpolator
+
+    fill: Callable = interpolator.interpolate_text
+    placeholder = re.compile(r"{([^\n{}]+?)}")  # what Rasa's interpolator takes for one
+
+    def fill_slots(response: str, values: Dict[str, Any]) -> str:
+        names = placeholder.findall(response)
+        if any('"' in name and name not in values for name in names):
+            return response  # JSON, not a slot's name: Rasa returns it as it is, after an error
+        return fill(response, values)
+
+    interpolator.interpolate_text = fill_slots
+
+
+def form_questions_asked_here() -> None:
+    from rasa.core.actions import action
+
+    from assistant.local_actions import local_actions
+
+    find: Callable = action.action_for_name_or_text
+    local = local_actions()
+
+    def action_for(name: str, domain: Any, action_endpoint: Any) -> Any:
+        if name in local and name in domain.action_names_or_texts:
+            return local[name]
+        return find(name, domain, action_endpoint)
+
+    action.action_for_name_or_text = action_for
+
+
+def one_blas_thread() -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 PATCHES = (
     cached_action_validation,
     action_timeout,
@@ -463,6 +566,10 @@ PATCHES = (
     kept_alive_action_calls,
     one_step_feature_combination,
     nlu_beside_the_event_loop,
+    diet_scores_in_numpy,
+    json_payloads_are_not_placeholders,
+    form_questions_asked_here,
+    one_blas_thread,
 )
 
 

@@ -4,16 +4,17 @@ Rasa 3.6's `SQLTrackerStore` builds an ORM query with a subquery on every read a
 then counts through the ORM and adds one ORM object per event: SQLAlchemy spends more time
 computing cache keys for those queries than the database spends answering them. These are the
 same queries on the same `events` table (same rows, same order, same columns), as statements
-prepared once and run on one connection per read or save. A SQLite file's connections are
-kept open and use the write-ahead log with `synchronous=NORMAL`: a commit no longer waits for
-the disk twice, and a crash of the server loses nothing committed (a power cut may lose the
-last commits).
+prepared once and run on one connection per read or save; a tracker read or saved here
+carries how many of its events are stored, so that saving it again needs no count. A SQLite
+file's connections are kept open and use the write-ahead log with `synchronous=NORMAL`: a
+commit no longer waits for the disk twice, and a crash of the server loses nothing committed
+(a power cut may lose the last commits).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 
@@ -49,6 +50,22 @@ def read_events(
 def stored_count(connection: sa.engine.Connection, sender_id: str) -> int:
     """How many events of the conversation's latest session are stored already."""
     return int(connection.execute(LATEST_SESSION_COUNT, _parameters(sender_id)).scalar() or 0)
+
+
+# On a tracker this store read or saved: (the tracker's id, how many of its events are stored).
+# The id makes a copy of the tracker (a different object, perhaps saved elsewhere) count again.
+_STORED = "_sql_events_stored"
+
+
+def remember_stored(tracker: Any, count: int) -> None:
+    """Note on the tracker that its first `count` events are the stored ones."""
+    setattr(tracker, _STORED, (id(tracker), count))
+
+
+def known_stored(tracker: Any) -> Optional[int]:
+    """How many of the tracker's events are stored, when this tracker was read or saved here."""
+    mark = getattr(tracker, _STORED, None)
+    return mark[1] if mark is not None and mark[0] == id(tracker) else None
 
 
 def event_row(sender_id: str, event: Any, intent_key: str = "name") -> Dict[str, Any]:

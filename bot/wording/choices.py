@@ -1,10 +1,15 @@
-"""The short question that offers a choice the resident's words left open (bot/conversation.py)."""
+"""The short question that offers a choice the resident's words left open (bot/conversation.py),
+and its buttons. The choice waits in the `pending_choice` slot: {"slot", "kind", "options":
+[{"label", "value"}]}; the Rasa server asks it (assistant/local_actions.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import json
+from typing import Any, Dict, List, Optional
 
 from bot.wording.phrases import joined
+
+PENDING = "pending_choice"
 
 _TWO = {
     "city": "You named {options}. Which city was the payment to?",
@@ -24,3 +29,18 @@ def choice_question(pending: Dict[str, Any]) -> str:
         return _YEAR.format(first=labels[0], second=labels[1])
     options = " or ".join(labels) if len(labels) == 2 else joined(labels)
     return _TWO[pending["slot"]].format(options=options)
+
+
+def pending_for(pending: Optional[Dict[str, Any]], slot: str) -> Dict[str, Any]:
+    """The choice waiting in the `pending_choice` slot when it is for `slot` and has options;
+    else {}."""
+    pending = pending or {}
+    return pending if pending.get("slot") == slot and pending.get("options") else {}
+
+
+def choice_buttons(pending: Dict[str, Any]) -> List[Dict[str, str]]:
+    """One button per option; its payload types the option's label as the answer."""
+    return [
+        {"title": str(o["label"]), "payload": "/inform" + json.dumps({"choice": str(o["label"])})}
+        for o in pending["options"]
+    ]

@@ -10,7 +10,6 @@ import yaml
 from rasa_sdk import Action
 
 import actions.check
-import actions.choices
 import actions.form
 import actions.questions
 from actions.form import SLOTS
@@ -21,21 +20,26 @@ from bot.settings import PROJECT_ROOT
 
 
 def _action_classes():
-    for module in (actions.check, actions.choices, actions.form, actions.questions):
+    for module in (actions.check, actions.form, actions.questions):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if (
                 issubclass(cls, Action)
                 and not inspect.isabstract(cls)
                 and cls.__module__ == module.__name__
-                and getattr(cls, "slot", None) != ""  # the base of the action_ask_<slot> actions
             ):
                 yield cls
 
 
 def test_every_action_is_declared_in_the_domain(domain, store):
+    """The action server's actions and the form's questions, which the Rasa server asks itself
+    (assistant/local_actions.py): all declared, none twice."""
+    from assistant.local_actions import ASKED_SLOTS, local_actions
+
     names = {cls(store).name() for cls in _action_classes()}
     declared = {a if isinstance(a, str) else next(iter(a)) for a in domain["actions"]}
-    assert names == declared
+    assert not names & set(local_actions())
+    assert names | set(local_actions()) == declared
+    assert list(ASKED_SLOTS) == list(SLOTS) == domain["forms"]["selfcheck_form"]["required_slots"]
 
 
 def test_only_the_form_validator_is_sent_the_domain(domain):

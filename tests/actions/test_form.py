@@ -301,28 +301,12 @@ async def test_two_cities_leave_the_city_empty_with_a_choice_naming_them(store, 
     ]
 
 
-async def test_the_choice_is_asked_with_a_button_per_option(store, domain):
-    from actions.choices import ActionAskCity
-
+async def test_a_choice_is_answered_by_its_number(store, domain):
     pending, _ = await run_form(store, domain, "Odessa or Bakersfield", requested="city")
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker("Odessa or Bakersfield", "inform", pending, "city")
-    await ActionAskCity().run(dispatcher, tracker, domain)
-    (message,) = dispatcher.messages
-    assert "Odessa, TX or Bakersfield, CA" in message["text"]
-    assert [b["title"] for b in message["buttons"]] == ["Odessa, TX", "Bakersfield, CA"]
     picked, _ = await run_form(
         store, domain, "2", requested="city", slots={"pending_choice": pending["pending_choice"]}
     )
     assert picked["city"]["id"] == "bakersfield-ca" and picked["pending_choice"] is None
-
-
-async def test_without_a_choice_the_ask_action_asks_the_domain_question(domain):
-    from actions.choices import ActionAskPaymentDate
-
-    dispatcher = CollectingDispatcher()
-    await ActionAskPaymentDate().run(dispatcher, make_tracker("", "inform", {}, None), domain)
-    assert dispatcher.messages[0]["response"] == "utter_ask_payment_date"
 
 
 async def test_a_year_that_decides_is_asked_once_every_slot_is_known(store, domain):

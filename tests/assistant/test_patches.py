@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 
 import pytest
 from jsonschema import ValidationError
@@ -316,3 +317,48 @@ async def test_the_nlu_runs_beside_the_event_loop_one_message_at_a_time():
     assert graph.threads and all(name.startswith("nlu") for name in graph.threads)
     assert graph.most == 1  # never two messages in the graph at once
     assert sum(ticks) >= 5  # the loop went on while the graph worked
+
+
+async def test_a_read_tracker_is_saved_without_counting_and_a_copy_counts(tmp_path, monkeypatch):
+    from assistant import sql_events
+
+    store = _sqlite_store(tmp_path / "trackers.db")
+    await store.save(DialogueStateTracker.from_events("resident", [UserUttered("hello")]))
+    counted = []
+    count = sql_events.stored_count
+    monkeypatch.setattr(sql_events, "stored_count", lambda *a: counted.append(a[1]) or count(*a))
+    tracker = await store.retrieve("resident")
+    tracker.update(UserUttered("Odessa"))
+    await store.save(tracker)
+    tracker.update(UserUttered("online"))
+    await store.save(tracker)
+    assert counted == []  # it knew what was stored
+    copy_of = copy.deepcopy(tracker)  # carries the note, but is another tracker: it counts
+    copy_of.update(UserUttered("yesterday"))
+    await store.save(copy_of)
+    assert counted == ["resident"]
+    full = await store.retrieve_full_tracker("resident")  # all sessions: no note
+    assert sql_events.known_stored(full) is None
+    assert _texts(await store.retrieve("resident")) == ["hello", "Odessa", "online", "yesterday"]
+
+
+def test_a_button_payload_is_not_taken_for_a_slot(capsys):
+    from rasa.core.nlg import interpolator
+
+    response = {
+        "text": "How did you pay for {city}?",
+        "buttons": [{"title": "By phone", "payload": '/inform{"choice": "by phone"}'}],
+    }
+    filled = interpolator.interpolate(copy.deepcopy(response), {"city": "Odessa"})
+    assert filled["text"] == "How did you pay for Odessa?"
+    assert filled["buttons"] == response["buttons"]
+    assert "interpolator.interpolate.text" not in capsys.readouterr().out  # no error, no traceback
+    assert interpolator.interpolate_text("Hi {nobody}", {"city": "Odessa"}) == "Hi {nobody}"
+    assert "interpolator.interpolate.text" in capsys.readouterr().out  # a slot's name: as before
+
+
+def test_blas_runs_on_the_calling_thread():
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
