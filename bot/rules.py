@@ -72,7 +72,7 @@ class Reason(Word):
     UNPUBLISHED_DATES = "unpublished_dates"  # windows: one range of unpublished dates
     IN_UNPUBLISHED_RANGE = "in_unpublished_range"
     DATE_PARTLY_INSIDE = "date_partly_inside"  # windows: those overlapped
-    DATE_INSIDE = "date_inside"  # windows: the confirmed ones
+    DATE_INSIDE = "date_inside"  # windows: the confirmed ones the date falls in
     METHOD_NOT_SAID = "method_not_said"  # scope: the affected payments
     METHOD_NOT_NAMED = "method_not_named"  # scope: the affected payments
     SERVICE_ASSUMED = "service_assumed"  # services: the only one the notice names
@@ -246,10 +246,14 @@ def classify_date(
 
 
 def select_steps(
-    verdict: Verdict, city: Optional[CityRecord], national: NationalRecord
+    verdict: Verdict,
+    city: Optional[CityRecord],
+    national: NationalRecord,
+    instrument: Optional[str] = None,
 ) -> Tuple[Step, ...]:
-    """The library's and the city's steps that fit the verdict and the data exposed."""
-    exposed = set(city.exposed_items()) if city else set()
+    """The library's and the city's steps that fit the verdict and the data exposed (of what
+    exposed data fits the payer's instrument, when it is known: no card steps for an e-check)."""
+    exposed = set(city.exposed_items(instrument)) if city else set()
     not_exposed = set(city.not_exposed_items()) if city else set()
     chosen: List[Step] = []
     for step in (*national.steps, *(city.steps if city else ())):
@@ -304,7 +308,7 @@ def _result(
         city=city,
         when=when,
         method=method,
-        steps=select_steps(verdict, city, national),
+        steps=select_steps(verdict, city, national, method.instrument if method else None),
         contacts=select_contacts(verdict, city, national),
         sources=_unique(sources),
         notes=tuple(notes),
@@ -526,8 +530,8 @@ def _possible_findings(
         findings.append(Finding(Reason.IN_UNPUBLISHED_RANGE))
     elif found_date.kind == DateKind.PARTIAL:
         findings.append(Finding(Reason.DATE_PARTLY_INSIDE, windows=found_date.windows))
-    else:
-        findings.append(Finding(Reason.DATE_INSIDE, windows=confirmed))
+    else:  # inside: the confirmed windows the date falls in
+        findings.append(Finding(Reason.DATE_INSIDE, windows=found_date.windows))
 
     if found_method.kind == MethodKind.UNKNOWN and found_date.kind != DateKind.UNKNOWN:
         findings.append(Finding(Reason.METHOD_NOT_SAID, scope=scope, rule=rule))

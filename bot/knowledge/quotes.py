@@ -97,6 +97,22 @@ def walk(data: Any, path: Path_ = ()) -> Iterator[Tuple[Path_, Any]]:
             yield from walk(value, path + (i,))
 
 
+# Words with which a notice hedges a fact (not "payments may be made in person": a permission).
+_HEDGES = re.compile(
+    r"\b(?:may|might|could) (?:have|be) (?:been )?(?:affected|compromised|exposed|impacted|"
+    r"accessed|stolen|taken|obtained|involved)"
+    r"|\b(?:may|might|could) have(?: been)?|\b(?:may|might) include"
+    r"|\b(?:potentially|possibly|approximately|roughly|nearly|an estimated|up to)\b",
+    re.IGNORECASE,
+)
+
+
+def hedge_in(quote: str) -> Optional[str]:
+    """The hedging words of a quote ("may have", "approximately"), or None."""
+    found = _HEDGES.search(quote)
+    return found.group(0) if found else None
+
+
 def _day(value: Any) -> Optional[date]:
     try:
         return date.fromisoformat(str(value))
@@ -166,6 +182,25 @@ class Traceability:
                     f"this quote is not in notices/{notice}.txt: copy it word for word from the "
                     f"notice ({shown!r})",
                 )
+            self.hedge(path, quote, value.get("hedge"))
+
+    def hedge(self, path: Path_, quote: str, hedge: Any) -> None:
+        """A quote that hedges ("may have been compromised", "approximately 1,842") keeps its
+        hedge in the record, and a recorded hedge is the quote's own words."""
+        if isinstance(hedge, str):
+            if normalise_text(hedge).lower() not in normalise_text(quote).lower():
+                self.problem(
+                    path + ("hedge",),
+                    f"{hedge!r} is not in the quote: copy the notice's own hedging words",
+                )
+            return
+        found = hedge_in(quote)
+        if found:
+            self.problem(
+                path + ("quote",),
+                f"the quote hedges (\u201c{found}\u201d) but the fact reads as certain: add "
+                f"`hedge: {found}` to this source so the replies say it as the notice does",
+            )
 
     def city(self, data: Any) -> None:
         """Window dates, counts and contact phone numbers are in their quotes."""

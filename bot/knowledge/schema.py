@@ -27,6 +27,7 @@ from bot.knowledge.vocabulary import (
     Status,
     Verdict,
     WindowKind,
+    fits_payer,
 )
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -127,12 +128,14 @@ class Record(BaseModel):
 
 class Source(Record):
     """Where a fact comes from: a notice (an id in notices/notices.yaml), a verbatim quote,
-    stated or inferred (and how)."""
+    stated or inferred (and how), and the words with which the quote hedges it, if it does
+    ("may have been", "approximately"): the replies keep the notice's uncertainty."""
 
     notice: Text
     quote: Text
     basis: Basis
     how: Optional[Text] = None
+    hedge: Optional[Text] = None
 
     @validator("how", always=True)
     def _inferred_says_how(cls, how: Optional[str], values: dict) -> Optional[str]:
@@ -344,8 +347,10 @@ class CityRecord(Record):
             return None
         return min(w.start for w in self.windows), max(w.end for w in self.windows)
 
-    def exposed_items(self) -> Tuple[DataItem, ...]:
-        return tuple(f.item for f in self.data_exposed)
+    def exposed_items(self, instrument: Optional[str] = None) -> Tuple[DataItem, ...]:
+        """The data the notice says was exposed; only what fits a payer who paid with
+        `instrument` (a card payer's card data, an e-check payer's bank data) when it is given."""
+        return tuple(f.item for f in self.data_exposed if fits_payer(f.item, instrument))
 
     def not_exposed_items(self) -> Tuple[DataItem, ...]:
         return tuple(f.item for f in self.data_not_exposed)

@@ -4,6 +4,7 @@ see `bot/wording/labels.py`."""
 from __future__ import annotations
 
 from enum import Enum
+from typing import Optional
 
 
 class Word(str, Enum):
@@ -55,6 +56,37 @@ class DataItem(Word):
     ROUTING_NUMBER = "routing_number"
     SSN = "ssn"
     DATE_OF_BIRTH = "date_of_birth"
+
+
+# Whose data each item is: a card payer's, an e-check payer's, or anyone's (None). A payer is
+# told of the items, and given the steps, that fit the way they paid (bot/rules.py).
+PAID_WITH = {
+    DataItem.CARD_NUMBER: Instrument.CARD,
+    DataItem.CARD_DETAILS: Instrument.CARD,
+    DataItem.CARDHOLDER_NAME: Instrument.CARD,
+    DataItem.BILLING_ADDRESS: None,
+    DataItem.ADDRESS: None,
+    DataItem.EMAIL: None,
+    DataItem.CARD_EXPIRATION: Instrument.CARD,
+    DataItem.SECURITY_CODE: Instrument.CARD,
+    DataItem.BANK_DETAILS: None,  # "other banking details": too vague to be an e-check's only
+    DataItem.BANK_ACCOUNT_NUMBER: Instrument.BANK_ACCOUNT,
+    DataItem.ROUTING_NUMBER: Instrument.BANK_ACCOUNT,
+    DataItem.SSN: None,
+    DataItem.DATE_OF_BIRTH: None,
+}
+
+
+def fits_payer(item: DataItem, instrument: Optional[str]) -> bool:
+    """Whether the item could be the payer's: anyone's data, or data of the instrument they paid
+    with (all of it when the instrument is unknown; a paper check carries the bank's numbers)."""
+    owner = PAID_WITH[DataItem(item)]
+    if owner is None or instrument is None:
+        return True
+    paid = (
+        Instrument.BANK_ACCOUNT if instrument == Instrument.PAPER_CHECK else Instrument(instrument)
+    )
+    return owner == paid
 
 
 class Status(Word):

@@ -13,6 +13,7 @@ from bot.wording.phrases import (
     contact_line,
     describe_rule,
     figures_text,
+    hedged,
     items_text,
     joined,
     long_date,
@@ -41,6 +42,16 @@ def _not_published(city: CityRecord) -> str:
     return "It was named in a news report, but no notice with details is on record."
 
 
+def _exposure_hedged(city: CityRecord) -> bool:
+    """The notice hedges the incident, its windows or its affected payments ("may have been")."""
+    rules = [r.source for r in city.methods.affected]
+    return hedged(city.status_source, *rules, *(w.source for w in city.windows))
+
+
+def _data_hedged(city: CityRecord) -> bool:
+    return hedged(city.status_source, *(f.source for f in city.data_exposed))
+
+
 def _data_exposed(answer: Answer) -> List[str]:
     city = answer.city
     if city is None:
@@ -53,8 +64,9 @@ def _data_exposed(answer: Answer) -> List[str]:
         return [
             f"{city.display_name} has not published what data was taken. {_not_published(city)}"
         ]
+    taken = "may have been taken" if _data_hedged(city) else "were taken"
     parts = [
-        f"{city.display_name}'s notice says these were taken: {items_text(city.exposed_items())}."
+        f"{city.display_name}'s notice says these {taken}: {items_text(city.exposed_items())}."
     ]
     if city.data_not_exposed:
         parts.append(f"Not taken: {items_text(city.not_exposed_items())}.")
@@ -193,9 +205,12 @@ def _windows_line(city: CityRecord) -> str:
 def _incident_one(city: CityRecord, answer: Answer) -> str:
     if city.status != Status.CONFIRMED:
         return f"{city.display_name}: {_not_published(city)}"
-    parts = [
-        f"{city.display_name}'s notice: the breach exposed payments made {_windows_line(city)}."
-    ]
+    exposed = (
+        f"payments made {_windows_line(city)} may have been exposed"
+        if _exposure_hedged(city)
+        else f"the breach exposed payments made {_windows_line(city)}"
+    )
+    parts = [f"{city.display_name}'s notice: {exposed}."]
     affected = city.methods.affected
     if affected:
         parts.append("Affected: " + "; ".join(describe_rule(r) for r in affected) + ".")

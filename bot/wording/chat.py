@@ -6,7 +6,7 @@ from typing import List
 
 from bot.rules import Result
 from bot.wording.assumed import assumed_text
-from bot.wording.headlines import HEADLINES
+from bot.wording.headlines import headline
 from bot.wording.phrases import contact_line
 from bot.wording.reasons import reason_sentences
 from bot.wording.sources import cited
@@ -23,8 +23,8 @@ def bulleted(lines: List[str]) -> str:
 def result_messages(result: Result) -> List[str]:
     """Verdict and reason; notes; steps; contacts; sources — one chat message each (what the
     resident can do next is the domain's `utter_after_check`)."""
-    headline = HEADLINES[result.verdict].chat
-    messages = [f"{assumed_text(result)}{headline} {' '.join(reason_sentences(result))}"]
+    first = headline(result).chat
+    messages = [f"{assumed_text(result)}{first} {' '.join(reason_sentences(result))}"]
     messages += [f"Note: {note.text}" for note in result.notes]
     if result.steps:
         messages.append("What to do now:\n" + numbered([s.text for s in result.steps]))

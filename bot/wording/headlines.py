@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.knowledge.vocabulary import Verdict
+from bot.rules import Reason, Result
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,23 @@ HEADLINES = {
         "Not on record.",
     ),
 }
+
+# An affected payment when the notice itself hedges ("may have been compromised"): the verdict
+# stays `affected` (the payment is one the notice names), the words keep the notice's doubt.
+HEDGED_AFFECTED = Headline(
+    "Your payment is one of those the notice says may have been exposed",
+    "Yes — your payment is one of those the city says may have been exposed.",
+    "Your payment IS one of those the city says MAY have been exposed.",
+)
+
+
+def headline(result: Result) -> Headline:
+    """The headline of a result: its verdict's, or the hedged one where the notice hedges."""
+    from bot.wording.reasons import exposure_hedged  # reasons builds on the same phrases
+
+    if result.verdict == Verdict.AFFECTED and any(
+        f.reason == Reason.AFFECTED_IN_WINDOW and exposure_hedged(result, f)
+        for f in result.findings
+    ):
+        return HEDGED_AFFECTED
+    return HEADLINES[result.verdict]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from bot.dates import DateAnswer, DateSpan, DateUnknown
-from bot.knowledge.schema import Contact, Count, Scope, Window
+from bot.knowledge.schema import Contact, Count, Scope, Source, Window
 from bot.methods import Method
 from bot.wording.labels import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICE_ONE, SERVICES
 
@@ -89,14 +89,49 @@ def window_text(window: Window) -> str:
     return f"{long_date(window.start)} and {long_date(window.end)}"
 
 
+def services_text(services: Iterable[str]) -> str:
+    """'utility bills and building permits'."""
+    return joined([SERVICES[s] for s in services])
+
+
+def window_span(window: Window, service_known: bool = False) -> str:
+    """'between March 1, 2019 and March 20, 2019', followed by the services the window is for
+    (' for building permits') unless the resident's service is known and the window is for it."""
+    text = f"between {window_text(window)}"
+    if window.services and not service_known:
+        text += f" for {services_text(window.services)}"
+    return text
+
+
 def items_text(items: Iterable[str]) -> str:
     """'card number, name on the card'."""
     return ", ".join(DATA_ITEMS[item] for item in items)
 
 
+def hedged(*sources: Optional[Source]) -> bool:
+    """Whether the notice hedges any of these facts ("may have been compromised")."""
+    return any(source is not None and source.hedge for source in sources)
+
+
+# Hedges that qualify a number itself: said before it ("approximately 1,842 customers").
+_APPROXIMATE = ("approximately", "roughly", "nearly", "an estimated", "up to", "about")
+
+
+def figure_text(count: Count) -> str:
+    """'approximately 1,842 customers', '2,400 user accounts that may have been affected', or
+    '1,873 customers' — with the notice's hedge where it hedges the figure."""
+    hedge = (count.source.hedge or "").strip()
+    text = f"{count.value:,} {count.what}"
+    if not hedge or hedge.lower() in count.what.lower():
+        return text
+    if hedge.lower() in _APPROXIMATE:
+        return f"{hedge} {text}"
+    return f"{text} (the notice says \u201c{hedge}\u201d)"
+
+
 def figures_text(counts: Iterable[Count]) -> str:
-    """ "The notice's figures: 4,559 customers affected; 2,256 customers ..."."""
-    return "The notice's figures: " + "; ".join(f"{c.value:,} {c.what}" for c in counts) + "."
+    """ "The notice's figures: 4,559 customers affected; approximately 2,256 customers ..."."""
+    return "The notice's figures: " + "; ".join(figure_text(c) for c in counts) + "."
 
 
 def contact_line(contact: Contact) -> str:

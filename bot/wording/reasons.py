@@ -15,8 +15,11 @@ from bot.wording.phrases import (
     describe_method,
     describe_rule,
     figures_text,
+    hedged,
     items_text,
     joined,
+    services_text,
+    window_span,
     window_text,
 )
 
@@ -108,30 +111,69 @@ def _method_not_affected(result: Result, finding: Finding) -> str:
     )
 
 
+def _for_the_service(result: Result, finding: Finding) -> str:
+    """'for building permits' when every window of the finding is for the resident's service, which
+    the notice names; else 'for the breach'."""
+    service = result.method.service if result.method else None
+    if service and finding.windows and all(service in w.services for w in finding.windows):
+        return f"for {services_text([service])}"
+    return "for the breach"
+
+
+def _spans(result: Result, finding: Finding, separator: str) -> str:
+    """Each window of the finding, with the services it is for unless the reason names them."""
+    named = _for_the_service(result, finding) != "for the breach"
+    return separator.join(window_span(w, service_known=named) for w in finding.windows)
+
+
 def _date_outside(result: Result, finding: Finding) -> str:
-    spans = "; ".join(f"between {window_text(w)}" for w in finding.windows)
     return (
         f"Your payment ({describe_date(result.when)}) falls outside the dates {result.place}'s "
-        f"notice gives for the breach ({spans}), so it was not affected."
+        f"notice gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')}), so "
+        "it was not affected."
     )
 
 
+def exposure_hedged(result: Result, finding: Finding) -> bool:
+    """Whether the notice hedges the exposure this finding rests on: its windows (the city's,
+    for a finding about the method alone), its rule, or the incident itself ("may have
+    compromised the personal and financial information")."""
+    rule = finding.rule.source if finding.rule else None
+    status = result.city.status_source if result.city else None
+    windows = finding.windows or (result.city.windows if result.city else ())
+    return hedged(status, rule, *(w.source for w in windows))
+
+
 def _affected_in_window(result: Result, finding: Finding) -> str:
+    window = finding.windows[0]
+    for_whom = f" for {services_text(window.services)}" if window.services else ""
+    exposed = "may have been exposed" if exposure_hedged(result, finding) else "were exposed"
     return (
-        f"{result.place}'s notice says {describe_rule(finding.scope)} between "
-        f"{window_text(finding.windows[0])} were exposed. You paid {describe_method(result.method)} "
-        f"on {describe_date(result.when)}, inside that window."
+        f"{result.place}'s notice says {describe_rule(finding.scope)}{for_whom} between "
+        f"{window_text(window)} {exposed}. You paid {describe_method(result.method)} on "
+        f"{describe_date(result.when)}, inside that window."
     )
 
 
 def _data_taken(result: Result, finding: Finding) -> str:
-    return f"The data taken: {items_text(result.city.exposed_items())}."
+    sources = [f.source for f in result.city.data_exposed]
+    taken = "that may have been taken" if hedged(result.city.status_source, *sources) else "taken"
+    instrument = result.method.instrument if result.method else None
+    every, yours = result.city.exposed_items(), result.city.exposed_items(instrument)
+    if yours and len(yours) < len(every):  # e.g. the bank's numbers, not the card's, for an e-check
+        return f"The data {taken} from payments like yours: {items_text(yours)}."
+    return f"The data {taken}: {items_text(every)}."
 
 
 def _date_not_given(result: Result, finding: Finding) -> str:
+    outcome = (
+        "your payment is one of those the notice says may have been exposed"
+        if exposure_hedged(result, finding)
+        else "your payment was affected"
+    )
     return (
-        f"Without the date: if you paid {describe_how(finding.scope)} {_between(finding)}, your "
-        "payment was affected; payments on other dates were not."
+        f"Without the date: if you paid {describe_how(finding.scope)} {_between(finding)}, "
+        f"{outcome}; payments on other dates were not."
     )
 
 
@@ -165,22 +207,38 @@ def _date_partly_inside(result: Result, finding: Finding) -> str:
 
 def _date_inside(result: Result, finding: Finding) -> str:
     return (
-        f"Your payment ({describe_date(result.when)}) falls inside the breach window "
-        f"{_between(finding)}."
+        f"Your payment ({describe_date(result.when)}) falls inside the dates {result.place}'s "
+        f"notice gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')})."
     )
+
+
+def _affected_payments(result: Result, finding: Finding) -> List[str]:
+    """Every kind of payment the notice names as affected that could be the resident's (for the
+    service they named, or any); the finding's own scope when the notice names none (a city read
+    as online card payments, knowledge/README.md rule 3)."""
+    service = result.method.service if result.method else None
+    rules = result.city.methods.affected if result.city else ()
+    scopes = [r.scope for r in rules if not r.services or service is None or service in r.services]
+    phrases = [describe_rule(scope) for scope in scopes] or [describe_rule(finding.scope)]
+    return list(dict.fromkeys(phrases))
 
 
 def _method_not_said(result: Result, finding: Finding) -> str:
-    return (
-        f"The notice says {describe_rule(finding.scope)} were affected; if yours was one, it was "
-        "exposed."
-    )
+    named = _affected_payments(result, finding)
+    one = "one of them" if len(named) > 1 else "one"
+    if exposure_hedged(result, finding):
+        return (
+            f"The notice says {joined(named)} may have been affected; if yours was {one}, it "
+            "may have been exposed."
+        )
+    return f"The notice says {joined(named)} were affected; if yours was {one}, it was exposed."
 
 
 def _method_not_named(result: Result, finding: Finding) -> str:
     return (
         f"{result.place}'s notice does not say whether payments made "
-        f"{describe_method(result.method)} were affected; it names {describe_rule(finding.scope)}."
+        f"{describe_method(result.method)} were affected; it names "
+        f"{joined(_affected_payments(result, finding))}."
     )
 
 

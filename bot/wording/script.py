@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional
 
 from bot.rules import Result
-from bot.wording.headlines import HEADLINES
+from bot.wording.headlines import headline
 from bot.wording.phrases import contact_line, describe_date, describe_method
 from bot.wording.reasons import reason_text
 from bot.wording.sources import citation, cited_sources, quoted
@@ -19,8 +19,8 @@ def _payment(result: Result) -> Dict[str, Any]:
 
 def format_script(result: Result) -> str:
     """Plain text in the order an agent reads it: verdict, why, steps, numbers, source."""
-    headline = HEADLINES[result.verdict].title
-    lines = [f"VERDICT: {headline} ({result.verdict.value})", f"City: {result.place}"]
+    title = headline(result).title
+    lines = [f"VERDICT: {title} ({result.verdict.value})", f"City: {result.place}"]
     payment = _payment(result)
     if payment["payment_date"] or payment["payment_method"]:
         lines.append(
@@ -55,7 +55,7 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
     ]
     return {
         "verdict": result.verdict.value,
-        "headline": HEADLINES[result.verdict].title,
+        "headline": headline(result).title,
         "city": result.place,
         "city_id": result.city_id,
         **_payment(result),
@@ -106,7 +106,7 @@ def case_summary(result: Result, at: datetime) -> str:
         f"City: {result.place}",
         f"Payment date (as understood): {payment['payment_date'] or 'not given'}",
         f"Payment method (as understood): {payment['payment_method'] or 'not given'}",
-        f"Verdict: {HEADLINES[result.verdict].title} ({result.verdict.value})",
+        f"Verdict: {headline(result).title} ({result.verdict.value})",
         f"Reason: {reason_text(result)}",
     ]
     if result.steps:
@@ -127,7 +127,7 @@ def agent_payload(result: Result, at: datetime) -> Dict[str, Any]:
     return {
         "kind": "result",
         "verdict": result.verdict.value,
-        "headline": HEADLINES[result.verdict].title,
+        "headline": headline(result).title,
         "city": result.place,
         **_payment(result),
         "reason": reason_text(result),

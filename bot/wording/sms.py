@@ -16,7 +16,7 @@ from bot.knowledge.vocabulary import Basis, Verdict
 from bot.rules import Finding, Reason, Result
 from bot.textmessage import MAX_SEPTETS, MORE, pages, septets, to_gsm
 from bot.wording.assumed import assumed_text
-from bot.wording.headlines import HEADLINES
+from bot.wording.headlines import headline
 from bot.wording.labels import SERVICE_ONE, SERVICES
 from bot.wording.phrases import describe_date, describe_how, describe_method, joined
 
@@ -56,6 +56,35 @@ def _windows(finding: Finding) -> str:
     return " or ".join(short_window(w) for w in finding.windows)
 
 
+def _spans(result: Result, finding: Finding) -> str:
+    """Each window, with what it is for unless it is for the service the resident named."""
+    service = result.method.service if result.method else None
+    parts = []
+    for w in finding.windows:
+        part = short_window(w)
+        if w.services and service not in w.services:
+            part += f" for {joined([SERVICES[s] for s in w.services])}"
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def _for_service(result: Result, finding: Finding) -> str:
+    """' for building permits' when every window is for the service the resident named."""
+    service = result.method.service if result.method else None
+    if service and finding.windows and all(service in w.services for w in finding.windows):
+        return f" for {SERVICES[service]}"
+    return ""
+
+
+def _exposed(result: Result, finding: Finding, certain: str) -> str:
+    """`certain` ("were exposed"), or the notice's doubt where it hedges ("may have been")."""
+    from bot.wording.reasons import exposure_hedged  # the same test as the chat reply's
+
+    if not exposure_hedged(result, finding):
+        return certain
+    return "may have been exposed"
+
+
 def _city(result: Result) -> str:
     return result.city.name if result.city else result.place
 
@@ -77,14 +106,14 @@ SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
     ),
     Reason.METHOD_NOT_AFFECTED: lambda r, f: _not_affected(r, f),
     Reason.DATE_OUTSIDE: lambda r, f: (
-        f"Your date is outside {_city(r)}'s breach dates ({_windows(f)})."
+        f"Your date is outside {_city(r)}'s breach dates{_for_service(r, f)} ({_spans(r, f)})."
     ),
     Reason.AFFECTED_IN_WINDOW: lambda r, f: (
-        f"{_city(r)}: payments made {describe_how(f.scope)} {_windows(f)} were exposed; "
-        f"yours was {short_when(r.when)}."
+        f"{_city(r)}: payments made {describe_how(f.scope)} {_spans(r, f)} "
+        f"{_exposed(r, f, 'were exposed')}; yours was {short_when(r.when)}."
     ),
     Reason.DATE_NOT_GIVEN: lambda r, f: (
-        f"If you paid {describe_how(f.scope)} {_windows(f)}, it was exposed."
+        f"If you paid {describe_how(f.scope)} {_windows(f)}, it {_exposed(r, f, 'was exposed')}."
     ),
     Reason.UNPUBLISHED_DATES: lambda r, f: (
         f"{_city(r)} found hacked dates in {_windows(f)} but did not say which."
@@ -92,9 +121,12 @@ SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
     Reason.DATE_PARTLY_INSIDE: lambda r, f: (
         f"Your dates overlap {_city(r)}'s breach dates ({_windows(f)}) only in part."
     ),
-    Reason.DATE_INSIDE: lambda r,
-    f: f"Your date is inside {_city(r)}'s breach dates ({_windows(f)}).",
-    Reason.METHOD_NOT_SAID: lambda r, f: (f"It was exposed if you paid {describe_how(f.scope)}."),
+    Reason.DATE_INSIDE: lambda r, f: (
+        f"Your date is inside {_city(r)}'s breach dates{_for_service(r, f)} ({_spans(r, f)})."
+    ),
+    Reason.METHOD_NOT_SAID: lambda r, f: (
+        f"It {_exposed(r, f, 'was exposed')} if you paid {describe_how(f.scope)}."
+    ),
     Reason.METHOD_NOT_NAMED: lambda r, f: (
         f"The notice does not say if payments made {describe_method(r.method)} were hit."
     ),
@@ -145,7 +177,7 @@ def call_line(result: Result, national: NationalRecord) -> Optional[str]:
 
 def summary(result: Result, national: NationalRecord) -> str:
     """One text message: verdict, why, the two most important steps, the number to call."""
-    head = f"{assumed_text(result)}{HEADLINES[result.verdict].sms} {why(result)}"
+    head = f"{assumed_text(result)}{headline(result).sms} {why(result)}"
     call = call_line(result, national)
     room = MAX_SEPTETS - septets(MORE) - 1  # the details follow behind MORE
     for count in (2, 1, 0):  # fewer steps before anything else goes

@@ -103,7 +103,8 @@ def test_plain_output_reads_like_an_agent_script(tmp_path):
         for h in ("VERDICT:", "Why:", "What to do now:", "Who to contact:", "Sources:")
     ]
     assert order == sorted(order)
-    assert "Your payment was affected (affected)" in text
+    # the news article says the incident "may have compromised" the data: the script says so
+    assert "Your payment is one of those the notice says may have been exposed (affected)" in text
     assert "888-278-8028" in text
     assert "a news article, not the city's own notice" in text
     assert ".txt" not in text  # notices are cited by publisher, title and date

@@ -95,6 +95,57 @@ def test_the_answer_says_which_service_it_checked(cases):
     assert "online by card for a utility bill" in format_script(result)
 
 
+def test_a_date_outside_the_window_for_the_service_names_that_service(cases):
+    text = reason_text(
+        check(cases, "Example Town", "January 20, 2019", "online by card", "building permit")
+    )
+    assert "gives for building permits (between March 1, 2019 and March 20, 2019)" in text
+    assert "for the breach" not in text  # utility bills had other dates: not the city's only window
+
+
+def test_a_date_outside_every_window_names_the_service_of_each(cases):
+    text = reason_text(check(cases, "Example Town", "June 1, 2019", "online by card"))
+    assert (
+        "between January 5, 2019 and February 10, 2019 for utility bills; "
+        "between March 1, 2019 and March 20, 2019 for building permits"
+    ) in text
+
+
+def test_a_date_inside_the_window_for_the_service_names_that_window_only(cases):
+    text = reason_text(check(cases, "Example Town", "March 5, 2019", "", "building permit"))
+    assert "falls inside the dates Example Town, AZ's notice gives for building permits" in text
+    assert "January 5, 2019" not in text
+
+
+def test_an_affected_payment_says_which_service_the_window_is_for(cases):
+    result = check(cases, "Example Town", "March 5, 2019", "online by card", "building permit")
+    assert result.verdict == "affected"
+    assert "for building permits between March 1, 2019 and March 20, 2019 were exposed" in (
+        reason_text(result)
+    )
+
+
+def test_a_date_in_one_of_two_windows_names_that_window(cases):
+    result = check(cases, "Sample Springs", "January 20, 2019", "")
+    assert result.reasons[0] == Reason.DATE_INSIDE
+    text = reason_text(result)
+    assert "(between January 14, 2019 and February 2, 2019)" in text
+    assert "October" not in text and " or between " not in text
+
+
+def test_a_method_not_named_lists_every_affected_channel(cases):
+    result = check(cases, "Example Town", "March 5, 2019", "at a kiosk by card", "building permit")
+    assert result.reasons[-1] == Reason.METHOD_NOT_NAMED
+    text = reason_text(result)
+    assert "it names payments made online or by a new online autopay enrollment" in text
+    assert "and payments made in person by card." in text
+
+
+def test_without_the_method_every_affected_channel_is_named(cases):
+    text = reason_text(check(cases, "Example Town", "March 5, 2019", "", "building permit"))
+    assert "and payments made in person by card were affected; if yours was one of them" in text
+
+
 @pytest.mark.parametrize(
     "method, verdict, words",
     [
@@ -126,7 +177,23 @@ def test_channels_and_instruments_beyond_online_cards(cases, method, verdict, wo
 def test_bank_data_exposed_gives_the_bank_account_steps_and_names_the_numbers(cases):
     result = check(cases, "Example Town", "January 20, 2019", "e-check online", "water bill")
     assert "watch_bank_account" in [s.id for s in result.steps]
-    assert "card number, bank account number, bank routing number" in reason_text(result)
+    text = reason_text(result)
+    assert "The data taken from payments like yours: bank account number, bank routing number." in (
+        text
+    )
+
+
+def test_an_e_check_payer_gets_no_card_steps_and_a_card_payer_no_bank_steps(cases):
+    e_check = check(cases, "Example Town", "January 20, 2019", "e-check online", "water bill")
+    steps = " ".join(s.text for s in e_check.steps)
+    assert "card issuer" not in steps and "card statements" not in steps
+    assert "card number" not in reason_text(e_check)
+    card = check(cases, "Example Town", "January 20, 2019", "online with my Visa", "water bill")
+    assert "watch_bank_account" not in [s.id for s in card.steps]
+    assert "watch_card_statements" in [s.id for s in card.steps]
+    assert "The data taken from payments like yours: card number." in reason_text(card)
+    unknown = check(cases, "Example Town", "January 20, 2019", "online", "water bill")
+    assert {"watch_bank_account", "watch_card_statements"} <= {s.id for s in unknown.steps}
 
 
 def test_plain_autopay_is_read_as_existing_and_the_answer_says_so(cases):
@@ -215,3 +282,61 @@ def test_every_case_cites_its_notice_and_no_reply_shows_a_file_name(cases):
             replies += [chat(result), format_script(result), str(agent_payload(result, _noon()))]
     assert all(".txt" not in reply and ".yaml" not in reply for reply in replies)
     assert all("posted" in reply for reply in replies)
+
+
+# ---------------------------------------------------------------- a notice that hedges
+
+
+def test_a_hedged_notice_is_told_as_it_hedges_in_every_channel(cases):
+    """Sample Springs' notice: payments "may have been compromised", the data "may include"."""
+    from bot.wording.sms import summary
+
+    result = check(cases, "Sample Springs", "October 10, 2018", "online with my card")
+    assert result.verdict == "affected"  # the contract (DESIGN.md §5) is unchanged
+    reply = chat(result)
+    assert reply.startswith(
+        "Yes — your payment is one of those the city says may have been exposed."
+    )
+    assert "October 29, 2018 may have been exposed" in reply
+    assert "The data that may have been taken: name on the card" in reply
+    assert "were exposed" not in reply and "The data taken" not in reply
+    script = format_script(result)
+    assert script.startswith(
+        "VERDICT: Your payment is one of those the notice says may have been exposed (affected)"
+    )
+    text = summary(result, cases.national)
+    assert text.startswith("Your payment IS one of those the city says MAY have been exposed.")
+    assert "may have been exposed; yours was Oct 10, 2018" in text
+    assert "were exposed" not in text
+
+
+def test_a_hedged_notice_keeps_its_doubt_without_the_date_or_the_method(cases):
+    from bot.wording.sms import summary
+
+    no_date = check(cases, "Sample Springs", "I don't remember", "online with my card")
+    assert "your payment is one of those the notice says may have been exposed" in reason_text(
+        no_date
+    )
+    no_method = check(cases, "Sample Springs", "October 10, 2018", "")
+    text = reason_text(no_method)
+    assert "may have been affected; if yours was one, it may have been exposed" in text
+    assert "It may have been exposed if you paid" in summary(no_method, cases.national)
+
+
+def test_a_certain_notice_is_still_told_as_certain(cases):
+    result = check(cases, "Example Town", "January 20, 2019", "online with my card", "water")
+    assert chat(result).startswith("Yes — your payment was affected.")
+    assert "were exposed" in reason_text(result) and "The data taken" in reason_text(result)
+
+
+def test_the_incident_questions_keep_the_hedge(cases):
+    from bot.answers import Topic, answer_question
+    from bot.wording.answers import answer_messages
+
+    for topic, words in (
+        (Topic.DATA_EXPOSED, "may have been taken"),
+        (Topic.INCIDENT, "may have been exposed"),
+    ):
+        answer = answer_question(cases, topic, "Sample Springs", "sample-springs-nv")
+        text = " ".join(answer_messages(answer))
+        assert words in text, (topic, text)

@@ -171,3 +171,40 @@ def test_date_forms_found_in_quotes():
 )
 def test_counts_found_in_quotes(number, quote, found):
     assert count_in_quote(number, quote) is found
+
+
+BAKERSFIELD = "cities/bakersfield-ca.yaml"
+
+
+def test_a_quote_that_hedges_must_keep_its_hedge(knowledge_copy):
+    _edit(knowledge_copy, BAKERSFIELD, "      hedge: may have been affected\n", "")
+    (problem,) = _problems(knowledge_copy)
+    assert problem.field == "counts[0].source.quote"
+    assert problem.line == _line(knowledge_copy, BAKERSFIELD, "2,400 user accounts may have")
+    assert "hedges (\u201cmay have been affected\u201d)" in problem.message
+    assert "add `hedge: may have been affected`" in problem.message
+
+
+def test_a_hedge_must_be_the_quotes_own_words(knowledge_copy):
+    _edit(knowledge_copy, BAKERSFIELD, "hedge: may have been affected", "hedge: approximately")
+    (problem,) = _problems(knowledge_copy)
+    assert problem.field == "counts[0].source.hedge"
+    assert "'approximately' is not in the quote" in problem.message
+
+
+@pytest.mark.parametrize(
+    "quote, hedge",
+    [
+        ("card data may have been compromised", "may have been compromised"),
+        ("customers who may be affected", "may be affected"),
+        ("approximately 1,842 customers", "approximately"),
+        ("The information involved may include names", "may include"),
+        ("letters to those potentially affected", "potentially"),
+        ("Payments may be made in person at City Hall", None),  # a permission, not a hedge
+        ("card numbers were taken", None),
+    ],
+)
+def test_hedges_are_found_in_quotes(quote, hedge):
+    from bot.knowledge.quotes import hedge_in
+
+    assert hedge_in(quote) == hedge

@@ -47,3 +47,35 @@ def test_describe_rule():
     scope = Scope(channels=("online_one_time",), instruments=("card",), services=("utility",))
     assert describe_rule(scope) == "payments made online by card for utility bills"
     assert describe_rule(Scope()) == "payments made in any way"
+
+
+@pytest.mark.parametrize(
+    "what, hedge, quote, expected",
+    [
+        ("customers", None, "1,842 customers", "1,842 customers"),
+        (
+            "customers",
+            "approximately",
+            "approximately 1,842 customers",
+            "approximately 1,842 customers",
+        ),
+        (
+            "accounts that may have been affected",
+            "may have been affected",
+            "1,842 accounts may have been affected",
+            "1,842 accounts that may have been affected",
+        ),
+        (
+            "customers",
+            "may have been",
+            "1,842 customers may have been notified",
+            "1,842 customers (the notice says \u201cmay have been\u201d)",
+        ),
+    ],
+)
+def test_a_figure_keeps_the_notices_hedge(what, hedge, quote, expected):
+    from bot.knowledge.schema import Count
+    from bot.wording.phrases import figure_text
+
+    source = {"notice": "n", "quote": quote, "basis": "stated", "hedge": hedge}
+    assert figure_text(Count(what=what, value=1842, source=source)) == expected

@@ -14,7 +14,8 @@ CASES = [
     ("Odessa", "July 1 2019", "online card", "NOT affected"),
     ("MWC", "March 2 2018", "online card", "MAY have been"),
     ("MWC", "I don't remember", "online card", "MAY have been"),
-    ("Bakersfield", "Sept 1 2018", "online card", "WAS affected"),
+    # the article says the incident "may have compromised" the data: the text keeps the doubt
+    ("Bakersfield", "Sept 1 2018", "online card", "IS one of those the city says MAY have"),
     ("Bakersfield", "Sept 1 2018", "by phone with a card", "MAY have been"),
     ("St Pete", "June 1 2018 to Sept 1 2018", "online", "MAY have been"),
     ("Norman", "last week", "online", "No answer yet"),
