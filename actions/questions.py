@@ -55,6 +55,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         )
         send_answer(dispatcher, tracker, answer)
         log_event(
-            log, "question.answered", topic=topic.value, city_id=answer.city and answer.city.id
+            log,
+            "question.answered",
+            topic=answer.topic.value,
+            city_id=answer.city and answer.city.id,
         )
         return []

@@ -178,9 +178,24 @@ SELECT: Dict[Topic, Callable[[Knowledge, Optional[CityRecord]], Answer]] = {
 }
 
 
+# Questions about Click2Gov in general that, naming a city on record, ask about its incident
+# ("When did the Carson City breach happen?", "was Carson City part of the Click2Gov hack?"): a
+# city added as data only is a name the classifier never saw in training.
+ABOUT_ANY_CITY = (Topic.WHICH_CITIES, Topic.WHAT_IS_CLICK2GOV)
+
+
+def question_topic(knowledge: Knowledge, topic: Topic, text: str) -> Topic:
+    """The topic the question asks about: a general question that names a city on record asks
+    about that city's incident."""
+    if topic in ABOUT_ANY_CITY and find_city_mention(text, knowledge.city_names()) is not None:
+        return Topic.INCIDENT
+    return topic
+
+
 def answer_question(
     knowledge: Knowledge, topic: Topic, text: str, conversation_city_id: Optional[str] = None
 ) -> Answer:
     """What answers one related question."""
+    topic = question_topic(knowledge, topic, text)
     answer = SELECT[topic](knowledge, city_for_question(knowledge, text, conversation_city_id))
     return replace(answer, notices=knowledge.notices)

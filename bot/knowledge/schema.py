@@ -352,6 +352,10 @@ class CityRecord(Record):
         `instrument` (a card payer's card data, an e-check payer's bank data) when it is given."""
         return tuple(f.item for f in self.data_exposed if fits_payer(f.item, instrument))
 
+    def exposed_facts(self, instrument: Optional[str] = None) -> Tuple[DataFact, ...]:
+        """The `data_exposed` facts, as `exposed_items` chooses them."""
+        return tuple(f for f in self.data_exposed if fits_payer(f.item, instrument))
+
     def not_exposed_items(self) -> Tuple[DataItem, ...]:
         return tuple(f.item for f in self.data_not_exposed)
 

@@ -11,6 +11,7 @@ from bot.wording.chat import bulleted, numbered
 from bot.wording.labels import SERVICES
 from bot.wording.phrases import (
     contact_line,
+    data_text,
     describe_rule,
     figures_text,
     hedged,
@@ -55,7 +56,7 @@ def _data_hedged(city: CityRecord) -> bool:
 def _data_exposed(answer: Answer) -> List[str]:
     city = answer.city
     if city is None:
-        lines = [f"- {c.display_name}: {items_text(c.exposed_items())}" for c in answer.cities]
+        lines = [f"- {c.display_name}: {data_text(c.exposed_facts())}" for c in answer.cities]
         return [
             "What each city's notice says was taken:\n" + "\n".join(lines),
             "Tell me your city for the details, including what was not taken.",
@@ -65,9 +66,7 @@ def _data_exposed(answer: Answer) -> List[str]:
             f"{city.display_name} has not published what data was taken. {_not_published(city)}"
         ]
     taken = "may have been taken" if _data_hedged(city) else "were taken"
-    parts = [
-        f"{city.display_name}'s notice says these {taken}: {items_text(city.exposed_items())}."
-    ]
+    parts = [f"{city.display_name}'s notice says these {taken}: {data_text(city.exposed_facts())}."]
     if city.data_not_exposed:
         parts.append(f"Not taken: {items_text(city.not_exposed_items())}.")
     else:

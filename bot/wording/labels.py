@@ -44,7 +44,7 @@ SERVICE_ONE = {
 
 DATA_ITEMS = {
     DataItem.CARD_NUMBER: "card number",
-    DataItem.CARD_DETAILS: "credit/debit card information",
+    DataItem.CARD_DETAILS: "card information",  # a fact's `text` gives the notice's own words
     DataItem.CARDHOLDER_NAME: "name on the card",
     DataItem.BILLING_ADDRESS: "billing address",
     DataItem.ADDRESS: "address",

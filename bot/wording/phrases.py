@@ -6,7 +6,7 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from bot.dates import DateAnswer, DateSpan, DateUnknown
-from bot.knowledge.schema import Contact, Count, Scope, Source, Window
+from bot.knowledge.schema import Contact, Count, DataFact, Scope, Source, Window
 from bot.methods import Method
 from bot.wording.labels import CHANNEL_SHORT, DATA_ITEMS, INSTRUMENT_SHORT, SERVICE_ONE, SERVICES
 
@@ -101,6 +101,12 @@ def window_span(window: Window, service_known: bool = False) -> str:
     if window.services and not service_known:
         text += f" for {services_text(window.services)}"
     return text
+
+
+def data_text(facts: Iterable[DataFact]) -> str:
+    """'credit/debit card information, email address': each item in the notice's own words
+    where the fact gives them (`text`), else its label."""
+    return ", ".join(dict.fromkeys(f.text or DATA_ITEMS[f.item] for f in facts))
 
 
 def items_text(items: Iterable[str]) -> str:

@@ -10,13 +10,13 @@ from bot.knowledge.vocabulary import Basis, Verdict
 from bot.rules import Alternative, Finding, Reason, Result
 from bot.wording.labels import SERVICE_ONE, SERVICES
 from bot.wording.phrases import (
+    data_text,
     describe_date,
     describe_how,
     describe_method,
     describe_rule,
     figures_text,
     hedged,
-    items_text,
     joined,
     services_text,
     window_span,
@@ -159,10 +159,10 @@ def _data_taken(result: Result, finding: Finding) -> str:
     sources = [f.source for f in result.city.data_exposed]
     taken = "that may have been taken" if hedged(result.city.status_source, *sources) else "taken"
     instrument = result.method.instrument if result.method else None
-    every, yours = result.city.exposed_items(), result.city.exposed_items(instrument)
+    every, yours = result.city.exposed_facts(), result.city.exposed_facts(instrument)
     if yours and len(yours) < len(every):  # e.g. the bank's numbers, not the card's, for an e-check
-        return f"The data {taken} from payments like yours: {items_text(yours)}."
-    return f"The data {taken}: {items_text(every)}."
+        return f"The data {taken} from payments like yours: {data_text(yours)}."
+    return f"The data {taken}: {data_text(every)}."
 
 
 def _date_not_given(result: Result, finding: Finding) -> str:
@@ -262,16 +262,44 @@ def _alternative(result: Result, alternative: Alternative) -> str:
     return f"{OUTCOME[alternative.verdict]}: {text}"
 
 
-def _depends_on_service(result: Result, finding: Finding) -> str:
-    services = joined([SERVICES[s] for s in finding.services])
-    each = " ".join(
-        f"If it was {SERVICE_ONE[a.method.service]}, {_alternative(result, a)}"
-        for a in finding.alternatives
+def _one_of(services: List[str]) -> str:
+    """'a utility bill', 'a business license or a parking ticket'."""
+    names = [SERVICE_ONE[s] for s in services]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def _inferred_services(result: Result, services: List[str]) -> str:
+    """' I took the notice to cover business licenses as well (an inference: ...).' for the
+    services on record by inference, not in the notice's own words; else ''."""
+    facts = [f for f in (result.city.services if result.city else ()) if f.service in services]
+    inferred = [f for f in facts if f.source.basis == Basis.INFERRED]
+    if not inferred:
+        return ""
+    how = " ".join(dict.fromkeys(f.source.how.rstrip(".") for f in inferred if f.source.how))
+    named = services_text(list(dict.fromkeys(f.service for f in inferred)))
+    return f" I took the notice to cover {named} as well" + (
+        f" (an inference: {how})." if how else "."
     )
+
+
+def _depends_on_service(result: Result, finding: Finding) -> str:
+    # One sentence per distinct answer, naming every service that gets it: the answer is worded
+    # for the service when one service gets it, and without the service when several share it.
+    shared: Dict[str, List[Alternative]] = {}
+    for alternative in finding.alternatives:
+        unnamed = replace(alternative, method=replace(alternative.method, service=None))
+        shared.setdefault(_alternative(result, unnamed), []).append(alternative)
+    each = []
+    for text, alternatives in shared.items():
+        services = [a.method.service for a in alternatives]
+        if len(alternatives) == 1:
+            text = _alternative(result, alternatives[0])
+        each.append(f"If it was {_one_of(services)}, {text}")
     return (
         f"It depends on what the payment was for: {result.place}'s notice answers differently "
-        f"for {services}. {each} Tell me what you paid for (for example \u201cmy water bill\u201d) "
-        "and I can give one answer."
+        f"for {services_text(finding.services)}.{_inferred_services(result, list(finding.services))} "
+        f"{' '.join(each)} Tell me what you paid for (for example \u201cmy water bill\u201d) and "
+        "I can give one answer."
     )
 
 

@@ -149,8 +149,11 @@ def _not_affected(result: Result, finding: Finding) -> str:
 
 
 def _depends_on_service(finding: Finding) -> str:
+    by_verdict: Dict[str, List[str]] = {}  # one part per answer, naming every service it fits
+    for a in finding.alternatives:
+        by_verdict.setdefault(a.verdict, []).append(SERVICE_ONE[a.method.service])
     each = "; ".join(
-        f"{SERVICE_ONE[a.method.service]}: {HIT[a.verdict]}" for a in finding.alternatives
+        f"{' or '.join(services)}: {HIT[verdict]}" for verdict, services in by_verdict.items()
     )
     return f"It depends on what you paid for: {each}. Reply with what you paid for."
 

@@ -10,6 +10,7 @@ tests/fixtures), gives the right verdicts, the honest wording and the matching s
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import List
 
@@ -340,3 +341,81 @@ def test_the_incident_questions_keep_the_hedge(cases):
         answer = answer_question(cases, topic, "Sample Springs", "sample-springs-nv")
         text = " ".join(answer_messages(answer))
         assert words in text, (topic, text)
+
+
+# ---------------------------------------------------------------- services on record by inference
+
+
+@pytest.fixture
+def many_services(cases):
+    """Odessa's notice (only one-time online utility payments affected) with more services on
+    record: building permits and business licenses inferred from a department's name."""
+    from bot.knowledge.schema import ServiceFact
+
+    odessa = cases.city("odessa-tx")
+    stated = odessa.services[0].source
+    inferred = stated.copy(
+        update={
+            "basis": "inferred",
+            "how": "its Development Services desk takes permits and licenses.",
+        }
+    )
+    extra = (
+        ServiceFact(service="building_permit", source=inferred),
+        ServiceFact(service="business_license", source=inferred),
+        ServiceFact(service="parking_ticket", source=stated),
+    )
+    return odessa.copy(update={"services": (*odessa.services, *extra)})
+
+
+def test_one_answer_for_several_services_is_said_once_naming_them_all(cases, many_services):
+    from bot.dates import DateSpan
+    from bot.methods import Method
+    from bot.rules import check_city
+    from bot.wording.sms import why
+
+    when = DateSpan(date(2019, 9, 3), date(2019, 9, 3))
+    result = check_city(many_services, cases.national, when, Method("online_one_time", "card"))
+    assert result.reasons[0] == Reason.DEPENDS_ON_SERVICE
+    text = reason_text(result)
+    assert text.count("it was not affected") == 1
+    assert "If it was a building permit, a business license or a parking ticket, it was not" in text
+    assert "If it was a utility bill, it was affected" in text
+    assert text.count("you paid online by card") == 1  # said once, without a service, for the three
+    assert "a building permit or a business license or a parking ticket: not hit" in why(result)
+
+
+def test_services_on_record_by_inference_are_said_as_an_inference(cases, many_services):
+    from bot.dates import DateSpan
+    from bot.methods import Method
+    from bot.rules import check_city
+
+    when = DateSpan(date(2019, 9, 3), date(2019, 9, 3))
+    text = reason_text(
+        check_city(many_services, cases.national, when, Method("online_one_time", "card"))
+    )
+    assert (
+        "I took the notice to cover building permits and business licenses as well (an "
+        "inference: its Development Services desk takes permits and licenses)."
+    ) in text
+    assert "parking tickets as well" not in text  # stated in the notice's words
+
+
+def test_a_general_question_naming_a_city_added_as_data_gets_its_incident(cases):
+    from bot.answers import Topic, answer_question
+    from bot.wording.answers import answer_messages
+
+    for topic in (Topic.WHICH_CITIES, Topic.WHAT_IS_CLICK2GOV):
+        answer = answer_question(cases, topic, "When did the Example Town breach happen?")
+        assert answer.topic == Topic.INCIDENT and answer.city.id == "example-az"
+        text = " ".join(answer_messages(answer))
+        assert "January 5 – February 10, 2019 (utility bills)" in text, text
+    general = answer_question(cases, Topic.WHICH_CITIES, "which cities were hit?")
+    assert general.topic == Topic.WHICH_CITIES and general.city is None
+
+
+def test_the_data_is_named_in_the_notices_own_words(cases):
+    st_pete = reason_text(check(cases, "St. Petersburg, FL", "September 1, 2018", "online by card"))
+    assert "credit card information" in st_pete and "credit/debit" not in st_pete
+    odessa = reason_text(check(cases, "Odessa, TX", "September 3, 2019", "online with my Visa"))
+    assert "credit/debit card information" in odessa

@@ -264,6 +264,29 @@ def test_a_button_choice_answers_the_method_question(chat):
     assert chat.slot("city") is None
 
 
+def load_knowledge(servers, folder: Path) -> None:
+    """`python -m bot knowledge load` into the running servers' knowledge database."""
+    database = servers.workdir / "knowledge.db"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "knowledge",
+            "load",
+            "--knowledge",
+            str(folder),
+            "--database-url",
+            f"sqlite:///{database}",
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_knowledge_load_is_answered_within_seconds_without_a_restart(servers, tmp_path):
     """A city posts an update; its staff run `python -m bot knowledge load` while the assistant
     runs; the next answers follow the update (within BOT_KNOWLEDGE_RECHECK_SECONDS, 5 s)."""
@@ -273,27 +296,7 @@ def test_a_knowledge_load_is_answered_within_seconds_without_a_restart(servers, 
     question = "Odessa, online with my Visa on Nov 20 2019, was my payment affected?"
     assert Chat(servers).say(question)[0].startswith("Good news")
 
-    def load(folder: Path) -> None:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bot",
-                "knowledge",
-                "load",
-                "--knowledge",
-                str(folder),
-                "--database-url",
-                f"sqlite:///{database}",
-            ],
-            cwd=PROJECT_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr
-
-    load(later)
+    load_knowledge(servers, later)
     try:
         loaded = time.monotonic()
         first = ""
@@ -305,10 +308,54 @@ def test_a_knowledge_load_is_answered_within_seconds_without_a_restart(servers, 
         sources = next(m for m in Chat(servers).say(question) if m.startswith("Source:"))
         assert '"Update on the Click2Gov Security Breach", posted January 15, 2020' in sources
     finally:
-        load(KNOWLEDGE_DIR)
+        load_knowledge(servers, KNOWLEDGE_DIR)
         # the tests after this one read the tests' own knowledge again: wait until it is served
         restored = time.monotonic()
         while time.monotonic() - restored < 30:
             if Chat(servers).say(question)[0].startswith("Good news"):
+                break
+            time.sleep(0.5)
+
+
+def test_a_city_added_as_data_is_checked_and_asked_about_without_retraining(servers, tmp_path):
+    """A city's staff add their city as files only (made-up cities: Sample Springs, whose notice
+    hedges and has two windows; Example Town, with a window per service and bank data) and load
+    them; the running assistant checks payments there and answers questions about them."""
+    import shutil
+
+    from tests.conftest import EXAMPLE_CITY, FIXTURES
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    for city in (EXAMPLE_CITY, FIXTURES / "sample-springs-nv.yaml"):
+        shutil.copy(city, folder / "cities" / city.name)
+    check = "Sample Springs, online with my card on October 10 2018, was my payment affected?"
+    load_knowledge(servers, folder)
+    try:
+        loaded, first = time.monotonic(), ""
+        while time.monotonic() - loaded < 15 and not first.startswith("Yes"):
+            first = Chat(servers).say(check)[0]
+            time.sleep(0.5)
+        assert first.startswith(
+            "Yes — your payment is one of those the city says may have been exposed."
+        ), first
+        assert "The data that may have been taken" in first
+        chat = Chat(servers)
+        when = " ".join(chat.say("When did the Sample Springs breach happen?"))
+        assert "Oct 3" in when or "October 3" in when, when
+        assert "may have been exposed" in when, when
+        counted = " ".join(chat.say("how many people were affected in Sample Springs?"))
+        assert "1,873" in counted, counted
+        permit = Chat(servers).say(
+            "Example Town, I paid a building permit online with my card on January 20 2019, "
+            "was I affected?"
+        )
+        assert permit[0].startswith("Good news"), permit
+        assert "gives for building permits (between March 1, 2019 and March 20, 2019)" in permit[0]
+    finally:
+        load_knowledge(servers, KNOWLEDGE_DIR)
+        restored = time.monotonic()
+        while time.monotonic() - restored < 30:
+            if not Chat(servers).say(check)[0].startswith("Yes"):
                 break
             time.sleep(0.5)
