@@ -118,6 +118,17 @@ def open_knowledge(
 
 
 def _check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.methods import understand_service
+    from bot.wording.labels import SERVICES
+
+    if args.service and understand_service(args.service) is None:
+        known = ", ".join(SERVICES.values())
+        print(
+            f"--service {args.service!r} is not a kind of payment this check knows. Say one of: "
+            f"{known} (e.g. 'water bill', 'parks and recreation', 'other'), or leave it out.",
+            file=err,
+        )
+        return 2
     knowledge = open_knowledge(settings, args.knowledge, args.database_url, err)
     try:
         result = run_check(knowledge, args.city, args.date, args.method, args.today, args.service)
@@ -144,12 +155,16 @@ def _validate(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             file=out,
         )
         return 1
+    from bot.knowledge.advisories import advisories
+
     quotes = len(knowledge.quotes)
     print(
         f"{folder}: valid. {len(knowledge.cities)} cities and {len(knowledge.notices)} notices; "
         f"all {quotes} quotes found word for word in {folder / 'notices'}.",
         file=out,
     )
+    for line in advisories(knowledge):
+        print(f"warning: {line}", file=err)
     return 0
 
 

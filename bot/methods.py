@@ -154,12 +154,25 @@ _NOT_A_CHECK = (
     r"\b(to|and|please|can you|could you|just|should|must|i'?ll|let me|double|self) ?-?check\b"
 )
 
+# The everyday words for each service, tried in this order (a city department's name too:
+# "business tax receipt" is Florida's business license, "code compliance" its citations).
 _SERVICE_WORDS = {
     Service.UTILITY: r"\b(utilit(y|ies)|water|sewer|trash|garbage|electric(ity)?|gas bill|power bill)\b",
     Service.BUILDING_PERMIT: r"\b(building )?permits?\b",
-    Service.BUSINESS_LICENSE: r"\bbusiness licen[cs]es?\b|\blicen[cs]e\b",
+    Service.BUSINESS_LICENSE: (
+        r"\bbusiness licen[cs]es?\b|\blicen[cs]e\b|\b(local )?business tax( receipts?)?\b"
+    ),
     Service.PARKING_TICKET: r"\bparking( tickets?| fines?| citations?)?\b",
-    Service.CIVIL_CITATION: r"\b(civil )?citations?\b|\bcode (enforcement|violation)",
+    Service.CIVIL_CITATION: (
+        r"\b(civil )?citations?\b|\bcode (enforcement|violations?|compliance)\b"
+    ),
+    Service.PERMITTING_LICENSING_FEE: (
+        r"\b(permitting|licensing)( and (permitting|licensing))? fees?\b"
+        r"|\bplanning and zoning\b|\bzoning\b"
+    ),
+    Service.OTHER: (
+        r"\bparks? (and|&) rec(reation)?\b|\brecreation\b|\blibrary\b|^\s*(other|something else)\b"
+    ),
 }
 # Tried in this order: the first channel whose words appear wins.
 _CHANNEL_WORDS: Tuple[Tuple[Channel, Sequence[str]], ...] = (

@@ -248,7 +248,9 @@ class Traceability:
         day = _day(entry.get("published"))
         if day is not None and not any(date_in_quote(day, e, True) for e in evidence):
             self.problem(
-                path + ("published",), f"{day} is in no evidence quote: quote where the date is"
+                path + ("published",),
+                f"{day} is in no evidence quote: add the line of the notice that shows the date "
+                "to `evidence`, or leave `published` out when the text shows no date",
             )
 
 

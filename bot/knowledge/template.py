@@ -76,9 +76,10 @@ def city_template(name: str, state: str) -> str:
 #     knowledge/notices/notices.yaml:
 #       - id: {notice}
 #         kind: city_notice        # or news_article, when it is a report about the city
-#         publisher: City of {name}
+#         publisher: ...           # who published it, as the notice names itself: "City of
+#                                  # ...", "Town of ...", "Village of ...", or the newspaper
 #         title: ...               # the notice's title, as written
-#         published: YYYY-MM-DD
+#         published: YYYY-MM-DD    # leave it out when the text shows no date
 #         url: ...                 # where residents can read it, if it is online
 #         evidence: ["...a line of the notice with its title or date..."]
 #  2. Replace every "COPY ..." below with words copied exactly from the notice, and every
@@ -87,7 +88,7 @@ def city_template(name: str, state: str) -> str:
 city: {name}
 state: {state}
 time_zone: {zone}{zone_note}
-aliases: [City of {name}]
+aliases: []                       # other names residents use, e.g. ["{name} {US_STATES[state].title()}"]
 status: confirmed                 # confirmed | under_investigation | named_without_details
 status_source:
   notice: {notice}

@@ -186,7 +186,12 @@ def test_new_city_writes_a_skeleton_that_validate_walks_through(tmp_path, knowle
     assert done.returncode == 0, done.stderr
     written = knowledge_copy / "cities" / "carson-city-nv.yaml"
     assert str(written) in done.stdout
-    assert "city: Carson City" in written.read_text() and "state: NV" in written.read_text()
+    skeleton = written.read_text()
+    assert "city: Carson City" in skeleton and "state: NV" in skeleton
+    # the publisher is asked for (a Town, a Village...), never assumed to be "City of ..."
+    assert "City of Carson City" not in skeleton and "publisher: ...  " in skeleton
+    assert "aliases: []" in skeleton and "notice: carson-city-nv-notice" in skeleton
+    assert "leave it out when the text shows no date" in skeleton
     again = run_bot(
         "knowledge",
         "new-city",
@@ -229,3 +234,49 @@ def test_shell_answers_a_check_typed_at_the_prompt(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "could not read that date" in done.stdout
     assert "VERDICT: Your payment was affected" in done.stdout
+
+
+def test_validate_warns_of_a_confirmed_city_with_no_data_taken(tmp_path, knowledge_copy):
+    from tests.conftest import EXAMPLE_CITY
+
+    text = EXAMPLE_CITY.read_text()
+    (knowledge_copy / "cities" / "example-az.yaml").write_text(text[: text.index("data_exposed:")])
+    checked = run_bot(
+        "knowledge", "validate", "--knowledge", str(knowledge_copy), tmp_path=tmp_path
+    )
+    assert checked.returncode == 0 and "valid." in checked.stdout  # a warning, not a refusal
+    (warning,) = (line for line in checked.stderr.splitlines() if line.startswith("warning:"))
+    assert "cities/example-az.yaml: data_exposed: nothing is listed as taken" in warning
+    assert "no card or bank steps" in warning
+
+
+def test_an_unknown_service_is_refused_with_the_known_ones(tmp_path):
+    done = run_bot(
+        "check",
+        "--city",
+        "Odessa",
+        "--date",
+        "Sep 3 2019",
+        "--method",
+        "online by card",
+        "--service",
+        "dog grooming",
+        tmp_path=tmp_path,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--service 'dog grooming' is not a kind of payment this check knows" in done.stderr
+    assert "utility bills, building permits" in done.stderr and "other city payments" in done.stderr
+    known = run_bot(
+        "check",
+        "--city",
+        "Odessa",
+        "--date",
+        "Sep 3 2019",
+        "--method",
+        "online by card",
+        "--service",
+        "parks and recreation",
+        tmp_path=tmp_path,
+    )
+    assert known.returncode == 0, known.stderr
+    assert "Your payment was not affected" in known.stdout  # Odessa: only utility bills

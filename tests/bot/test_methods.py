@@ -52,11 +52,26 @@ def test_everyday_words(text, channel, instrument):
         ("a building permit", "building_permit"),
         ("parking ticket", "parking_ticket"),
         ("my business license renewal", "business_license"),
+        ("business tax receipt", "business_license"),
+        ("a code compliance fine", "civil_citation"),
+        ("planning and zoning", "permitting_licensing_fee"),
+        ("permitting and licensing fees", "permitting_licensing_fee"),
+        ("parks and recreation", "other"),
+        ("other", "other"),
         ("online with my Visa", None),
+        ("I was planning to pay online", None),  # a word, not a department
+        ("Highland Park, online by card", None),  # a city's name, not parks and recreation
     ],
 )
 def test_what_was_paid(text, service):
     assert understand_service(text) == service
+
+
+def test_every_service_has_its_everyday_words():
+    from bot.knowledge.vocabulary import Service
+    from bot.methods import _SERVICE_WORDS
+
+    assert set(_SERVICE_WORDS) == set(Service)
 
 
 def test_a_later_detail_is_merged_into_what_was_said():

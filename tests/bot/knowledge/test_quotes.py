@@ -119,6 +119,7 @@ def test_a_notice_date_must_be_backed_by_its_evidence(knowledge_copy):
     problem = _problems(knowledge_copy)[0]
     assert problem.field == "notices[1].published"
     assert "2019-12-13 is in no evidence quote" in problem.message
+    assert "to `evidence`, or leave `published` out when the text shows no date" in problem.message
 
 
 def test_a_phone_number_not_in_its_quote_is_reported(knowledge_copy):
