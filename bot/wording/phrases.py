@@ -131,7 +131,7 @@ def figure_text(count: Count) -> str:
     if not hedge or hedge.lower() in count.what.lower():
         return text
     if hedge.lower() in _APPROXIMATE:
-        return f"{hedge} {text}"
+        return f"{hedge.lower()} {text}"  # "Approximately 1,842 ..." began the notice's sentence
     return f"{text} (the notice says \u201c{hedge}\u201d)"
 
 

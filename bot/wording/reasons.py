@@ -259,7 +259,12 @@ def _alternative(result: Result, alternative: Alternative) -> str:
     text = reason_text(other)
     if text.startswith(("Your ", "The ")):  # not a place name
         text = text[:1].lower() + text[1:]
-    return f"{OUTCOME[alternative.verdict]}: {text}"
+    outcome = OUTCOME[alternative.verdict]
+    if alternative.verdict == Verdict.AFFECTED and any(
+        f.reason == Reason.AFFECTED_IN_WINDOW and exposure_hedged(result, f) for f in decisive
+    ):
+        outcome = "it is one of those the notice says may have been exposed"
+    return f"{outcome}: {text}"
 
 
 def _one_of(services: List[str]) -> str:

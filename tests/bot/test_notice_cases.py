@@ -419,3 +419,23 @@ def test_the_data_is_named_in_the_notices_own_words(cases):
     assert "credit card information" in st_pete and "credit/debit" not in st_pete
     odessa = reason_text(check(cases, "Odessa, TX", "September 3, 2019", "online with my Visa"))
     assert "credit/debit card information" in odessa
+
+
+def test_a_hedged_window_keeps_its_doubt_in_the_answer_for_each_service(cases):
+    from bot.dates import DateSpan
+    from bot.methods import Method
+    from bot.rules import check_city
+
+    town = cases.city("example-az")
+    utility = town.windows[0]
+    hedged_window = utility.copy(
+        update={"source": utility.source.copy(update={"hedge": "may have been"})}
+    )
+    hedged = town.copy(update={"windows": (hedged_window, *town.windows[1:])})
+    when = DateSpan(date(2019, 1, 20), date(2019, 1, 20))
+    text = reason_text(check_city(hedged, cases.national, when, Method("online_one_time", "card")))
+    assert (
+        "If it was a utility bill, it is one of those the notice says may have been exposed:"
+        in (text)
+    )
+    assert "If it was a building permit, it was not affected" in text

@@ -60,6 +60,12 @@ def test_describe_rule():
             "approximately 1,842 customers",
         ),
         (
+            "customers",
+            "Approximately",  # the notice's sentence began with it
+            "Approximately 1,842 customers",
+            "approximately 1,842 customers",
+        ),
+        (
             "accounts that may have been affected",
             "may have been affected",
             "1,842 accounts may have been affected",
