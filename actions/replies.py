@@ -38,9 +38,9 @@ def send_result(
         return
     if channel == SMS:
         dispatcher.utter_message(text=sms.summary(result, knowledge.national))
-        dispatcher.utter_message(response="utter_after_check")
-        for text in result_messages(result):  # the details, behind "Reply MORE"
+        for text in sms.details(result):  # behind "Reply MORE"; the menu comes last
             dispatcher.utter_message(text=text)
+        dispatcher.utter_message(response="utter_after_check")
         return
     for text in result_messages(result):
         dispatcher.utter_message(text=text)

@@ -92,7 +92,9 @@ def _cut(text: str, limit: int) -> Tuple[str, str]:
         end = i + 1
     cut = text.rfind("\n", 0, end)  # a whole line (a step, a contact) if that keeps half the room
     if cut < end // 2:
-        cut = text.rfind(" ", 0, end)
+        # else a whole sentence, if that keeps a third of the room; a space only as a last resort
+        sentence = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end))
+        cut = sentence + 1 if sentence + 1 >= end // 3 else text.rfind(" ", 0, end)
     if cut <= 0:
         cut = end
     return text[:cut].rstrip(), text[cut:].lstrip()

@@ -7,13 +7,15 @@ MessageSid), signed with X-Twilio-Signature, answered in the webhook's own respo
 - The conversation id is an HMAC of the sender's number (BOT_SMS_SENDER_SECRET): the number is
   never stored or logged; card numbers, codes and SSNs are redacted as in every channel.
 - Replies are plain GSM-7, at most 3 segments (459 characters) a message; the rest waits behind
-  "Reply MORE"; choices are numbered and answered with a digit.
+  "Reply MORE" (or "more please", "next", "continue"), pages end between sentences where they can,
+  and the "what next" menu comes last; choices are numbered and answered with a digit.
 - BOT_SMS_CITY (a city id) presets the city when the number is one city's line, as the widget's
   data-city does.
 - HELP/INFO, the opt-out words (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT)
   and the opt-in words (START, YES, UNSTOP) count as the whole message, in any case and spacing.
-  STOP is confirmed once, then nothing is sent until an opt-in word (which counts as one only
-  after STOP: otherwise "yes" is an answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL).
+  STOP is confirmed once and ends the conversation (its city, date and method are forgotten), then
+  nothing is sent until an opt-in word (which counts as one only after STOP: otherwise "yes" is an
+  answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL).
 
 Without BOT_SMS_AUTH_TOKEN the channel is off (503). With a token but no sender secret of at
 least 32 characters the Rasa server refuses to start.
@@ -47,7 +49,7 @@ log = logging.getLogger(__name__)
 OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
 OPT_IN = frozenset({"START", "YES", "UNSTOP"})
 HELP = frozenset({"HELP", "INFO"})
-MORE = "MORE"
+MORE = frozenset({"MORE", "MOREPLEASE", "MOREPLS", "NEXT", "CONTINUE", "SHOWMORE", "TELLMEMORE"})
 MIN_SECRET = 32
 
 
@@ -166,6 +168,7 @@ class SmsInput(InputChannel):
             if stopped:
                 return None  # confirmed once already
             state.set_opted_out(sender, True)
+            await self.forget(on_new_message, sender)
             log_event(log, "sms.opted_out")
             return wording.STOPPED
         if stopped:
@@ -179,7 +182,7 @@ class SmsInput(InputChannel):
             if knowledge is None:
                 return wording.PROGRAM
             return wording.help_text(knowledge.city(self.city), knowledge.national)
-        if word == MORE:
+        if word in MORE:
             return state.next_page(sender) or wording.NOTHING_MORE
         choices = state.choices(sender)
         number = body.strip()
@@ -194,6 +197,13 @@ class SmsInput(InputChannel):
         state.remember(sender, replies[1:], offered)
         log_event(log, "sms.replied", pages=len(replies), segments=segments(replies[0]))
         return replies[0]
+
+    async def forget(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str
+    ) -> None:
+        """STOP ends the conversation: its city, date, method and verdict are cleared (Rasa's
+        restart), so that a resident who opts in again starts afresh. Nothing is sent."""
+        await deliver(on_new_message, sender, "/restart", self.name(), None, collector=SmsOutput())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("sms_webhook", __name__)

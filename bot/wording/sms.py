@@ -7,6 +7,7 @@ call; it fits one page (459 GSM-7 characters, 3 segments). The full chat answer 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Callable, Dict, List, Optional
 
@@ -110,7 +111,7 @@ SHORT: Dict[Reason, Callable[[Result, Finding], str]] = {
     ),
     Reason.AFFECTED_IN_WINDOW: lambda r, f: (
         f"{_city(r)}: payments made {describe_how(f.scope)} {_spans(r, f)} "
-        f"{_exposed(r, f, 'were exposed')}; yours was {short_when(r.when)}."
+        f"{_exposed(r, f, 'were exposed')}."  # the payment's own date leads the text (checked_text)
     ),
     Reason.DATE_NOT_GIVEN: lambda r, f: (
         f"If you paid {describe_how(f.scope)} {_windows(f)}, it {_exposed(r, f, 'was exposed')}."
@@ -178,9 +179,26 @@ def call_line(result: Result, national: NationalRecord) -> Optional[str]:
     return f"Call: {name} {contact.phone}"
 
 
+def checked_text(result: Result) -> str:
+    """What was checked, as understood: 'Checked: Odessa, Sep 5, 2019, online by card.' (so a
+    misread date or method shows in the first text, not behind MORE); '' without a city."""
+    if result.city is None:
+        return ""
+    parts = [result.city.name]
+    if result.when is not None:
+        parts.append(short_when(result.when))
+    method = result.method
+    if method is not None and Reason.SERVICE_ASSUMED in result.reasons:
+        method = replace(method, service=None)  # "(Checked as a utility bill.)" follows
+    if method is not None and describe_method(method) != "in any way":
+        parts.append(describe_method(method))
+    return f"Checked: {', '.join(parts)}. "
+
+
 def summary(result: Result, national: NationalRecord) -> str:
-    """One text message: verdict, why, the two most important steps, the number to call."""
-    head = f"{assumed_text(result)}{headline(result).sms} {why(result)}"
+    """One text message: what was checked, the verdict, why, the two most important steps, the
+    number to call."""
+    head = f"{checked_text(result)}{assumed_text(result)}{headline(result).sms} {why(result)}"
     call = call_line(result, national)
     room = MAX_SEPTETS - septets(MORE) - 1  # the details follow behind MORE
     for count in (2, 1, 0):  # fewer steps before anything else goes
@@ -194,6 +212,15 @@ def summary(result: Result, national: NationalRecord) -> str:
         if septets(text) <= room:
             return text
     return pages([head], room, "")[0]
+
+
+def details(result: Result) -> List[str]:
+    """The rest of the answer behind MORE, after the summary: the full reason (the verdict is not
+    said again), notes, steps, contacts and the source, one part each."""
+    from bot.wording.chat import result_messages
+    from bot.wording.reasons import reason_text
+
+    return [f"Why: {reason_text(result)}", *result_messages(result)[1:]]
 
 
 def help_text(city: Optional[CityRecord], national: NationalRecord) -> str:

@@ -306,8 +306,11 @@ def test_a_hedged_notice_is_told_as_it_hedges_in_every_channel(cases):
         "VERDICT: Your payment is one of those the notice says may have been exposed (affected)"
     )
     text = summary(result, cases.national)
-    assert text.startswith("Your payment IS one of those the city says MAY have been exposed.")
-    assert "may have been exposed; yours was Oct 10, 2018" in text
+    assert text.startswith(
+        "Checked: Sample Springs, Oct 10, 2018, online by card. "
+        "Your payment IS one of those the city says MAY have been exposed."
+    )
+    assert "Oct 3-Oct 29, 2018 may have been exposed." in text
     assert "were exposed" not in text
 
 

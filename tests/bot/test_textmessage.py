@@ -51,3 +51,14 @@ def test_long_replies_are_paged_at_line_breaks_with_more():
 def test_one_very_long_word_is_still_cut():
     result = pages(["x" * 1000])
     assert len(result) == 3 and all(septets(p) <= MAX_SEPTETS for p in result)
+
+
+def test_a_long_paragraph_is_paged_between_sentences():
+    sentence = "The city is sending letters to the customers it knows were affected by the breach."
+    text = " ".join([sentence] * 12)  # one paragraph, no line breaks
+    result = pages([text])
+    assert len(result) > 1
+    for page in result[:-1]:
+        body = page.removesuffix(MORE).rstrip()
+        assert body.endswith("breach."), body[-30:]  # never "...sending letters to the"
+    assert " ".join(p.removesuffix(MORE).strip() for p in result) == text

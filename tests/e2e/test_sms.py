@@ -127,7 +127,8 @@ def test_a_full_check_by_sms_with_a_numbered_choice(phone: Phone):
     question = phone.text("9/5/19")
     assert "1 Online, by card" in question and "2 Autopay" in question
     verdict = phone.text("1")
-    assert verdict.startswith("Your payment WAS affected.")
+    # what was checked comes first, so that a misread date or method shows at once
+    assert verdict.startswith("Checked: Odessa, Sep 5, 2019, online by card. Your payment WAS")
     assert "Sep 5, 2019" in verdict and "1-877-438-4338" in verdict
     assert "Do now: 1)" in verdict and "Reply MORE for more." in verdict
     assert phone.slot("verdict") == "affected"
@@ -157,6 +158,37 @@ def test_more_returns_the_rest_then_says_that_is_all(phone: Phone):
     assert ".txt" not in joined
     assert not rest[-1].endswith("Reply MORE for more.")
     assert phone.text("2").startswith("OK, let's start over.")  # the choice on the first page
+
+
+@pytest.mark.parametrize("more", ["more please", "Next", "continue"])
+def test_the_whole_answer_comes_page_by_page_in_whole_sentences_with_the_menu_last(phone, more):
+    first = phone.text("Odessa, 9/3/2019, online with a card")
+    assert first.startswith("Checked: Odessa, Sep 3, 2019, online by card.")
+    pages = [first]
+    for _ in range(10):
+        page = phone.text(more)
+        if page.startswith("That is all"):
+            break
+        pages.append(page)
+    assert len(pages) > 2
+    bodies = [p.removesuffix("Reply MORE for more.").rstrip() for p in pages]
+    for body in bodies[:-1]:  # no page ends mid-sentence
+        assert body[-1] in '.:)?!"\u201d' or body[-1].isdigit(), body[-40:]
+    joined = "\n".join(bodies)
+    assert joined.count("WAS affected") == 1  # the verdict is said once, not again behind MORE
+    assert "Who to contact:" in joined and "August 27, 2019 and October 14, 2019" in joined
+    assert bodies[-1].endswith(
+        "What next? Reply with a number:\n1 Check another payment\n2 Start over"
+    )
+    assert not pages[-1].endswith("Reply MORE for more.")
+
+
+def test_stop_forgets_the_conversation(phone: Phone):
+    assert "When did you pay" in phone.text("was my payment in Odessa affected?")
+    assert "unsubscribed" in phone.text("STOP")
+    assert "welcome back" in phone.text("START")
+    assert phone.slot("city") is None
+    assert "Which city" in phone.text("was my payment affected?")
 
 
 def test_help_stop_and_start(phone: Phone):
@@ -255,3 +287,31 @@ def test_the_command_line_tool_signs_and_shows_segments(servers: Servers):
     assert done.returncode == 0, done.stderr
     assert "Click2Gov breach self-check" in done.stdout
     assert re.search(r"-- \d+ characters, \d segment\(s\), GSM-7", done.stdout)
+
+
+def test_ordinary_conversations_leave_no_error_in_any_log(phone: Phone, servers: Servers):
+    """A check by text and one on the web (the method question with its buttons, a choice, the
+    menu): not one ERROR line in the Rasa server's or the action server's logs."""
+    from tests.e2e.conftest import Chat
+
+    logs = [servers.workdir / name for name in ("rasa.log", "rasa.out", "actions.log")]
+    before = {log: log.stat().st_size if log.exists() else 0 for log in logs}
+    assert "Which city" in phone.text("was my payment affected?")
+    phone.text("odessa")
+    phone.text("9/5/19")  # the method question, with its buttons as numbers
+    phone.text("1")
+    phone.text("more")
+    chat = Chat(servers)
+    chat.say("was my payment affected?")
+    chat.say("Odessa")
+    chat.say("September 5 2019")  # the method question, with its buttons
+    chat.say("online with my card")
+    chat.say("who do I call?")
+    written = []
+    for log in logs:
+        if log.exists():
+            with log.open(encoding="utf-8", errors="replace") as handle:
+                handle.seek(before[log])
+                written += handle.read().splitlines()
+    errors = [line for line in written if " ERROR " in line or "[error" in line.lower()]
+    assert written and errors == [], errors[:3]

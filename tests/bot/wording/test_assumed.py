@@ -19,7 +19,9 @@ def test_a_year_less_date_is_said_first_in_chat_sms_and_the_script(knowledge):
     assert result.verdict.value == "not_affected"
     assert result_messages(result)[0].startswith(TOOK)
     text = summary(result, knowledge.national)
-    assert text.startswith(TOOK) and is_gsm(text)
+    # the text says first what it checked, then the year it assumed, then the verdict
+    assert text.startswith("Checked: Odessa, Dec 20, 2019, online by card. " + TOOK), text
+    assert is_gsm(text)
     assert septets(text) + 1 + septets(MORE) <= MAX_SEPTETS
     assert f"Why: {TOOK}" in format_script(result)
 

@@ -49,3 +49,20 @@ def test_help_follows_ctia(knowledge):
     assert "Click2Gov breach self-check" in text and "888-278-8028" in text
     assert "STOP" in text and "rates may apply" in text and is_gsm(text)
     assert "1-877-438-4338" in help_text(None, knowledge.national)
+
+
+def test_the_details_give_the_full_reason_without_the_verdict_again(knowledge):
+    from bot.wording.sms import details
+
+    result = run_check(knowledge, "Odessa", "Sept 3 2019", "online with my Visa")
+    parts = details(result)
+    assert parts[0].startswith("Why: ") and "August 27, 2019 and October 14, 2019" in parts[0]
+    assert not any("your payment was affected" in p.lower() for p in parts)
+    assert any(p.startswith("What to do now:") for p in parts)
+
+
+def test_the_first_text_says_what_was_checked(knowledge):
+    result = run_check(knowledge, "Odessa", "Sept 3 2019", "online with my Visa")
+    assert summary(result, knowledge.national).startswith(
+        "Checked: Odessa, Sep 3, 2019, online by card. Your payment WAS affected."
+    )
