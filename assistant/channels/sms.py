@@ -10,7 +10,8 @@ MessageSid), signed with X-Twilio-Signature, answered in the webhook's own respo
   "Reply MORE" (or "more please", "next", "continue"), pages end between sentences where they can,
   and the "what next" menu comes last; choices are numbered and answered with a digit.
 - BOT_SMS_CITY (a city id) presets the city when the number is one city's line, as the widget's
-  data-city does.
+  data-city does. HELP gives the line of the city the resident's conversation is about, else of
+  that city, else the FTC's.
 - HELP/INFO, the opt-out words (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT)
   and the opt-in words (START, YES, UNSTOP) count as the whole message, in any case and spacing.
   STOP is confirmed once and ends the conversation (its city, date and method are forgotten), then
@@ -83,6 +84,21 @@ def render(messages: List[Dict[str, Any]]) -> Tuple[List[str], List[str]]:
         if text:
             texts.append(text)
     return texts, choices
+
+
+async def _none() -> None:
+    return None
+
+
+async def city_of_conversation(request: Request, sender: str) -> Optional[str]:
+    """The id of the city in the conversation's `city` slot, read from the tracker store."""
+    agent = getattr(request.app.ctx, "agent", None)
+    store = getattr(agent, "tracker_store", None)
+    if store is None:
+        return None
+    tracker = await store.retrieve(sender)
+    city = tracker.get_slot("city") if tracker is not None else None
+    return city.get("id") if isinstance(city, dict) else None  # no id: a place not on record
 
 
 def twiml(text: Optional[str]) -> str:
@@ -158,9 +174,14 @@ class SmsInput(InputChannel):
         )
 
     async def answer(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, body: str
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        sender: str,
+        body: str,
+        conversation_city: Callable[[], Awaitable[Optional[str]]] = lambda: _none(),
     ) -> Optional[str]:
-        """The text to send back (None: send nothing)."""
+        """The text to send back (None: send nothing). `conversation_city` gives the id of the
+        city the resident's conversation is about, for HELP's number."""
         state = self.state()
         word = keyword(body)
         stopped = state.opted_out(sender)
@@ -181,7 +202,8 @@ class SmsInput(InputChannel):
             knowledge = self._knowledge()
             if knowledge is None:
                 return wording.PROGRAM
-            return wording.help_text(knowledge.city(self.city), knowledge.national)
+            city = knowledge.city(await conversation_city()) or knowledge.city(self.city)
+            return wording.help_text(city, knowledge.national)
         if word in MORE:
             return state.next_page(sender) or wording.NOTHING_MORE
         choices = state.choices(sender)
@@ -228,7 +250,12 @@ class SmsInput(InputChannel):
             if earlier is not None:
                 return response.text(earlier, content_type="application/xml")
             sender = sender_id(sender_number, self.secret)
-            reply = twiml(await self.answer(on_new_message, sender, params.get("Body", "")))
+
+            async def conversation_city() -> Optional[str]:
+                return await city_of_conversation(request, sender)
+
+            body = params.get("Body", "")
+            reply = twiml(await self.answer(on_new_message, sender, body, conversation_city))
             if message_sid:
                 self.state().remember_reply(message_sid, reply)
             return response.text(reply, content_type="application/xml")

@@ -315,3 +315,11 @@ def test_ordinary_conversations_leave_no_error_in_any_log(phone: Phone, servers:
                 written += handle.read().splitlines()
     errors = [line for line in written if " ERROR " in line or "[error" in line.lower()]
     assert written and errors == [], errors[:3]
+
+
+def test_help_gives_the_line_of_the_city_being_checked(phone: Phone):
+    assert "1-877-438-4338" in phone.text("HELP")  # no city yet: the FTC's line
+    assert "When did you pay" in phone.text("was my payment in Bakersfield affected?")
+    help_text = phone.text("help")
+    assert "888-278-8028" in help_text, help_text  # Bakersfield's line from its notice
+    assert "STOP" in help_text
