@@ -231,6 +231,8 @@
       } else if (phone) {
         var digits = phone.replace(/\D/g, "");
         href = "tel:+" + (digits.length === 10 ? "1" + digits : digits);
+        shown = match.replace(/^[\s\-.]+/, "");  // the space before the number stays text
+        offset += match.length - shown.length;
       }
       node.appendChild(document.createTextNode(text.slice(last, offset)));
       if (href) {

@@ -272,3 +272,13 @@ def test_reduced_motion_is_respected(browser: Browser, servers: Servers):
     )
     context.close()
     assert duration == "0s"
+
+
+def test_a_phone_number_is_a_link_without_the_space_before_it(page: Page, servers: Servers):
+    page.goto(f"{servers.rasa_url}/widget/demo")
+    widget = open_by_keyboard(page)
+    widget.say("In Norman the online payment system is down, how else can I pay my utility bill?")
+    assert page.locator("a[href='tel:+14053665320']").count() >= 1, widget.log()
+    phones = page.locator("a[href^='tel:']").evaluate_all("links => links.map(a => a.textContent)")
+    assert phones and all(text == text.strip() and text[0].isdigit() for text in phones), phones
+    assert "at 405-366-5320" in widget.log()  # the space stays, as text before the link
