@@ -171,7 +171,10 @@ _SERVICE_WORDS = {
         r"|\bplanning and zoning\b|\bzoning\b"
     ),
     Service.OTHER: (
-        r"\bparks? (and|&) rec(reation)?\b|\brecreation\b|\blibrary\b|^\s*(other|something else)\b"
+        # a department or a fee by name; "other" only as the whole answer ("Other than that, I
+        # paid online", "at the library", "the recreation center" name no service)
+        r"\bparks? (and|&) rec(reation)?\b|\blibrary (fines?|fees?)\b"
+        r"|^\s*(other|something else)\s*[.!]?\s*$"
     ),
 }
 # Tried in this order: the first channel whose words appear wins.

@@ -251,32 +251,18 @@ def test_validate_warns_of_a_confirmed_city_with_no_data_taken(tmp_path, knowled
 
 
 def test_an_unknown_service_is_refused_with_the_known_ones(tmp_path):
-    done = run_bot(
-        "check",
-        "--city",
-        "Odessa",
-        "--date",
-        "Sep 3 2019",
-        "--method",
-        "online by card",
-        "--service",
-        "dog grooming",
-        tmp_path=tmp_path,
-    )
+    def odessa_online(service: str):
+        return run_bot(
+            "check",
+            *("--city", "Odessa", "--date", "Sep 3 2019", "--method", "online by card"),
+            *("--service", service),
+            tmp_path=tmp_path,
+        )
+
+    done = odessa_online("dog grooming")
     assert done.returncode == 2 and done.stdout == ""
     assert "--service 'dog grooming' is not a kind of payment this check knows" in done.stderr
     assert "utility bills, building permits" in done.stderr and "other city payments" in done.stderr
-    known = run_bot(
-        "check",
-        "--city",
-        "Odessa",
-        "--date",
-        "Sep 3 2019",
-        "--method",
-        "online by card",
-        "--service",
-        "parks and recreation",
-        tmp_path=tmp_path,
-    )
+    known = odessa_online("parks and recreation")
     assert known.returncode == 0, known.stderr
     assert "Your payment was not affected" in known.stdout  # Odessa: only utility bills

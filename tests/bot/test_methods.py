@@ -61,6 +61,10 @@ def test_everyday_words(text, channel, instrument):
         ("online with my Visa", None),
         ("I was planning to pay online", None),  # a word, not a department
         ("Highland Park, online by card", None),  # a city's name, not parks and recreation
+        ("a library fine", "other"),
+        ("Other than that, I paid online with my card on Sept 3", None),  # not the service "other"
+        ("I paid at the library with my card", None),  # a place, not what was paid for
+        ("paid at the recreation center", None),
     ],
 )
 def test_what_was_paid(text, service):
