@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.form import SLOTS, choice_events, moves_the_check
 from actions.intents import NOTHING_TO_CHECK
 from actions.knowledge import KnowledgeAction, settings
+from actions.repeats import not_repeated
 from actions.replies import send_result
 from bot.conversation import (
     Turn,
@@ -132,7 +133,8 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         intent = (message.get("intent") or {}).get("name")
         reading = read_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone)
         if not moves_the_check(intent, text, reading):
-            dispatcher.utter_message(response=NOTHING_TO_CHECK.get(intent, "utter_default"))
+            reply = NOTHING_TO_CHECK.get(intent, "utter_default")
+            dispatcher.utter_message(response=not_repeated(tracker, reply))
             return []
         return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
 

@@ -19,6 +19,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
+from actions.repeats import not_repeated
 from bot.assumptions import year_question
 from bot.conversation import PRESET_CITY, Turn, TurnReading, follow_city, preset_city, read_turn
 from bot.knowledge.base import Knowledge
@@ -189,7 +190,8 @@ class ValidateSelfcheckForm(FormValidationAction):
             log_event(log, "form.choice", slot=turn.requested, offered=bool(asked))
         elif not filled and not turn.only_requested and turn.requested in SLOTS:
             log_event(log, "form.reask", slot=turn.requested)
-            dispatcher.utter_message(response=f"utter_reask_{turn.requested}")
+            reask = not_repeated(tracker, f"utter_reask_{turn.requested}")
+            dispatcher.utter_message(response=reask)
             asked = [SlotSet(turn.requested, None)]
         return _without_emptied(events, asked) + asked
 

@@ -3,7 +3,7 @@
 Fixed replies are domain responses (with `channel:` variations); a check result is rendered here
 by the channel the message came in on: a text message gets its summary first (SMS pages the rest
 behind "Reply MORE"), the agent console the script with its data (quotes, notice, case summary),
-every other channel the chat replies.
+the web widget one card (headline, reason, folded details), every other channel the chat replies.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import settings
 from bot.answers import Answer
-from bot.channels import AGENT, SMS
+from bot.channels import AGENT, SMS, WIDGET
 from bot.knowledge.base import Knowledge
 from bot.rules import Result
 from bot.wording import sms
-from bot.wording.answers import answer_messages
-from bot.wording.chat import result_messages
+from bot.wording.answers import agent_answer_messages, answer_messages
+from bot.wording.chat import result_card, result_messages
 from bot.wording.script import agent_payload
 
 
@@ -31,8 +31,8 @@ def send_result(
     """The verdict, why, steps, contacts and sources; and what the resident can do next."""
     channel = tracker.get_latest_input_channel()
     if channel == AGENT:
-        zone = result.city.time_zone if result.city else settings().time_zone
-        payload = agent_payload(result, datetime.now(ZoneInfo(zone)))
+        # One time zone for every call of a deployment (its BOT_TIME_ZONE), labelled in the summary.
+        payload = agent_payload(result, datetime.now(ZoneInfo(settings().time_zone)))
         dispatcher.utter_message(json_message=payload)  # the console shows it as a script
         dispatcher.utter_message(response="utter_after_check")
         return
@@ -42,11 +42,18 @@ def send_result(
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_after_check")
         return
+    if channel == WIDGET:  # one card: the verdict as a headline, the rest folded under it
+        dispatcher.utter_message(json_message=result_card(result))
+        dispatcher.utter_message(response="utter_after_check")
+        return
     for text in result_messages(result):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(response="utter_after_check")
 
 
 def send_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer) -> None:
-    for text in answer_messages(answer):
+    """The answer in the resident's channel; the console gets it as what to tell the caller."""
+    channel = tracker.get_latest_input_channel()
+    messages = agent_answer_messages(answer) if channel == AGENT else answer_messages(answer)
+    for text in messages:
         dispatcher.utter_message(text=text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional
@@ -119,13 +120,24 @@ class WidgetInput(InputChannel):
             return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
         return {"Vary": "Origin"}
 
-    def _refused(self, request: Request) -> Optional[HTTPResponse]:
+    def _refused(self, request: Request, city_id: Optional[str] = None) -> Optional[HTTPResponse]:
         """403 for a browser on a site that is not listed (same-origin pages send no Origin, or
-        the assistant's own)."""
+        the assistant's own). The refusal itself may be read by that page, so that the widget
+        can say it is not set up there (rather than look like an outage) and give the city's
+        public numbers; nothing else is answered to it."""
         origin = request.headers.get("origin")
         own = urlparse(origin or "").netloc == request.headers.get("host")
         if origin and not own and origin.rstrip("/") not in self.origins:
-            return response.json({"error": "this site may not use the assistant"}, status=403)
+            body: Dict[str, Any] = {
+                "error": "this site may not use the assistant: its origin is not in "
+                "BOT_WIDGET_ORIGINS",
+                "refused": "origin",
+            }
+            if city_id is not None:
+                with suppress(KnowledgeNotLoaded):  # no numbers then; the refusal still stands
+                    body["call"] = city_config(self._knowledge(), city_id)["call"]
+            headers = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+            return response.json(body, status=403, headers=headers)
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -156,10 +168,10 @@ class WidgetInput(InputChannel):
 
         @widget.route("/widget/config", methods=["GET"])
         async def config(request: Request) -> HTTPResponse:
-            refused = self._refused(request)
+            city_id = request.args.get("city") or ""
+            refused = self._refused(request, city_id if CITY_ID.match(city_id) else "")
             if refused is not None:
                 return refused
-            city_id = request.args.get("city") or ""
             try:
                 knowledge = self._knowledge()
             except KnowledgeNotLoaded:

@@ -24,6 +24,7 @@
     en: {
       title: "Was my payment affected?",
       open: "Was my payment affected? Chat with us",
+      openShort: "Chat",
       close: "Close the chat",
       restart: "Start over",
       log: "Conversation",
@@ -45,11 +46,23 @@
       unreachable: "Sorry, the assistant cannot be reached right now. Your message was not lost: " +
         "press \"Try again\".",
       call: "If you need an answer now, call {line}.",
-      empty: "Please type a question or an answer first."
+      empty: "Please type a question or an answer first.",
+      confirm: "Start over? This clears the conversation.",
+      confirmYes: "Yes, start over",
+      confirmNo: "No, keep it",
+      steps: "What to do now ({n} steps)",
+      step: "What to do now (1 step)",
+      contacts: "Who to contact",
+      source: "Where this comes from",
+      more: "What to do now, who to contact and the source are below the answer.",
+      refused: "Sorry, this chat is not set up for this website yet, so it cannot answer here.",
+      refusedConsole: "The assistant at {base} does not accept this page's address ({origin}). " +
+        "Add {origin} to BOT_WIDGET_ORIGINS in the assistant's .env (see its README)."
     },
     es: {
       title: "¿Se vio afectado mi pago?",
       open: "¿Se vio afectado mi pago? Chatee con nosotros",
+      openShort: "Chat",
       close: "Cerrar el chat",
       restart: "Empezar de nuevo",
       log: "Conversación",
@@ -70,7 +83,18 @@
       unreachable: "Lo sentimos, no se puede contactar al asistente. Su mensaje no se perdió: " +
         "pulse \"Intentar de nuevo\".",
       call: "Si necesita una respuesta ahora, llame al {line}.",
-      empty: "Escriba primero una pregunta o una respuesta."
+      empty: "Escriba primero una pregunta o una respuesta.",
+      confirm: "¿Empezar de nuevo? Esto borra la conversación.",
+      confirmYes: "Sí, empezar de nuevo",
+      confirmNo: "No, mantenerla",
+      steps: "Qué hacer ahora ({n} pasos)",
+      step: "Qué hacer ahora (1 paso)",
+      contacts: "A quién llamar",
+      source: "De dónde viene esta respuesta",
+      more: "Qué hacer ahora, a quién llamar y la fuente están debajo de la respuesta.",
+      refused: "Lo sentimos, este chat todavía no está configurado para este sitio web.",
+      refusedConsole: "The assistant at {base} does not accept this page's address ({origin}). " +
+        "Add {origin} to BOT_WIDGET_ORIGINS in the assistant's .env (see its README)."
     }
   };
   var SLOW_MS = 5000;
@@ -148,6 +172,7 @@
   var config = { city: null, call: [], links: [] };
   var sending = false;
   var restored = null; // text put back into the input after a failed send
+  var refused = false; // the assistant does not accept this page's address
 
   function save() {
     try {
@@ -175,9 +200,13 @@
   root.appendChild(element("link", { rel: "stylesheet", href: base + "/widget.css" }));
   var title = option("title", t.title);
 
+  // The launcher's whole label is its name; a small screen shows the short word only (which is
+  // part of the name, so speech users can say what they see).
   var launcher = element("button", {
     type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "panel"
-  }, t.open);
+  });
+  launcher.appendChild(element("span", { "class": "launcher-long" }, t.open));
+  launcher.appendChild(element("span", { "class": "launcher-short", "aria-hidden": "true" }, t.openShort));
   var panel = element("section", {
     id: "panel", "class": "panel", role: "dialog", "aria-modal": "false",
     "aria-labelledby": "title", lang: lang, hidden: ""
@@ -188,6 +217,15 @@
   var close = element("button", { type: "button", "class": "close", "aria-label": t.close }, "×");
   header.appendChild(restart);
   header.appendChild(close);
+  // "Start over" asks first: the conversation is gone once it is cleared.
+  var confirm = element("div", {
+    "class": "confirm", role: "group", "aria-labelledby": "confirm-text", hidden: ""
+  });
+  confirm.appendChild(element("p", { id: "confirm-text" }, t.confirm));
+  var confirmYes = element("button", { type: "button", "class": "confirm-yes" }, t.confirmYes);
+  var confirmNo = element("button", { type: "button", "class": "confirm-no" }, t.confirmNo);
+  confirm.appendChild(confirmYes);
+  confirm.appendChild(confirmNo);
   var log = element("ol", { "class": "log", "aria-label": t.log, tabindex: "0" });
   var live = element("div", { "class": "visually-hidden", "aria-live": "polite" });
   var status = element("p", { "class": "status", "aria-hidden": "true" });
@@ -201,6 +239,7 @@
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
+  panel.appendChild(confirm);
   panel.appendChild(log);
   panel.appendChild(status);
   panel.appendChild(form);
@@ -262,6 +301,58 @@
     save();
   }
 
+  var TONES = {
+    affected: "bad", possibly_affected: "warn", not_affected: "good"
+  };
+
+  /** A folded part of a result: a disclosure whose summary says what is inside. */
+  function folded(summary, fill) {
+    var details = element("details", { "class": "more" });
+    details.appendChild(element("summary", {}, summary));
+    fill(details);
+    return details;
+  }
+
+  function list(tag, lines) {
+    var node = element(tag, {});
+    lines.forEach(function (line) {
+      var entry = element("li", {});
+      renderText(entry, line);
+      node.appendChild(entry);
+    });
+    return node;
+  }
+
+  /** A check result: the verdict as a headline, the reason right under it, the rest folded. */
+  function showResult(entry, result) {
+    var card = element("div", { "class": "result tone-" + (TONES[result.verdict] || "info") });
+    card.appendChild(element("h3", { "class": "headline" }, result.headline));
+    var reason = element("p", { "class": "reason" });
+    renderText(reason, result.reason || "");
+    card.appendChild(reason);
+    (result.notes || []).forEach(function (note) {
+      var line = element("p", { "class": "note" });
+      renderText(line, "Note: " + note);
+      card.appendChild(line);
+    });
+    var steps = result.steps || [];
+    if (steps.length) {
+      var title = steps.length === 1 ? t.step : t.steps.replace("{n}", String(steps.length));
+      card.appendChild(folded(title, function (d) { d.appendChild(list("ol", steps)); }));
+    }
+    if ((result.contacts || []).length) {
+      card.appendChild(folded(t.contacts, function (d) { d.appendChild(list("ul", result.contacts)); }));
+    }
+    if (result.source) {
+      card.appendChild(folded(t.source, function (d) {
+        var cite = element("p", {});
+        renderText(cite, result.source);
+        d.appendChild(cite);
+      }));
+    }
+    entry.appendChild(card);
+  }
+
   function show(item, announce) {
     var who = item.who === "user" ? "user" : "bot";
     var entry = element("li", { "class": "message " + item.who });
@@ -269,9 +360,13 @@
       entry.setAttribute("lang", "en");
     }
     entry.appendChild(element("span", { "class": "visually-hidden" }, who === "user" ? t.you : t.bot));
-    var body = element("p", { "class": "text" });
-    renderText(body, item.text);
-    entry.appendChild(body);
+    if (item.result) {
+      showResult(entry, item.result);
+    } else {
+      var body = element("p", { "class": "text" });
+      renderText(body, item.text);
+      entry.appendChild(body);
+    }
     if (item.retry) {
       var again = element("button", { type: "button", "class": "retry" }, t.retry);
       again.addEventListener("click", function () {
@@ -279,6 +374,7 @@
           input.value = "";
         }
         restored = null;
+        input.focus(); // the button goes: the focus stays in the widget
         forget(item);
         entry.remove();
         deliver(item.retry.message, item.retry.shown, false);
@@ -290,6 +386,7 @@
       item.choices.forEach(function (choice) {
         var button = element("button", { type: "button", "class": "choice" }, choice.title);
         button.addEventListener("click", function () {
+          input.focus(); // the choices go once one is chosen: type on from the message box
           deliver(choice.payload, choice.title, true);
         });
         group.appendChild(button);
@@ -298,16 +395,44 @@
     }
     log.appendChild(entry);
     if (announce && who === "bot") {
-      live.appendChild(element("p", { lang: "en" }, item.text));
+      var spoken = item.result ? item.result.headline + " " + item.result.reason + " " + t.more : item.text;
+      live.appendChild(element("p", { lang: "en" }, spoken));
     }
-    entry.scrollIntoView({ block: "nearest" });
     return entry;
+  }
+
+  function strings(value) {
+    return Array.isArray(value) ? value.filter(function (v) { return typeof v === "string"; }) : [];
+  }
+
+  /** Only the fields a result card shows, each as text. */
+  function cleanResult(custom) {
+    return {
+      verdict: String(custom.verdict || ""),
+      headline: String(custom.headline),
+      reason: typeof custom.reason === "string" ? custom.reason : "",
+      notes: strings(custom.notes),
+      steps: strings(custom.steps),
+      contacts: strings(custom.contacts),
+      source: typeof custom.source === "string" ? custom.source : ""
+    };
+  }
+
+  /** Scroll the log so that `entry` (the first message of a reply) is at its top. */
+  function scrollToStart(entry) {
+    log.scrollTop = Math.max(0, entry.offsetTop - log.offsetTop - 8);
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
   }
 
   function add(item, announce) {
     state.items.push(item);
     save();
-    return show(item, announce);
+    var entry = show(item, announce);
+    scrollToEnd();
+    return entry;
   }
 
   function forget(item) {
@@ -339,7 +464,9 @@
     }).then(function (reply) {
       clearTimeout(timer);
       if (!reply.ok) {
-        throw new Error("HTTP " + reply.status);
+        var failure = new Error("HTTP " + reply.status);
+        failure.status = reply.status;
+        throw failure;
       }
       return reply.json();
     }, function (error) {
@@ -368,7 +495,7 @@
       return;
     }
     if (message === "/start_over") {
-      startOver(true);
+      askStartOver();
       return;
     }
     clearChoices();
@@ -396,20 +523,35 @@
           renderText(last, said.text);
         }
       }
+      var first = null;
       (Array.isArray(reply.messages) ? reply.messages : []).forEach(function (message) {
-        if (typeof message.text === "string" && message.text) {
+        var entry = null;
+        var custom = message.custom;
+        if (custom && custom.kind === "result" && typeof custom.headline === "string") {
+          entry = add({ who: "bot", text: String(custom.text || custom.headline), result: cleanResult(custom) }, true);
+        } else if (typeof message.text === "string" && message.text) {
           var choices = (message.buttons || []).filter(function (b) {
             return typeof b.title === "string" && typeof b.payload === "string";
           }).map(function (b) { return { title: b.title, payload: b.payload }; });
-          add({ who: "bot", text: message.text, choices: choices }, true);
+          entry = add({ who: "bot", text: message.text, choices: choices }, true);
         }
+        first = first || entry;
       });
-    }, function () {
+      if (first) {
+        scrollToStart(first); // a long answer is read from its start: the verdict comes first
+      }
+    }, function (error) {
       clearTimeout(slow);
       busy(false);
+      if (error && error.status === 403) {
+        refuse(); // this page's address is not allowed: not an outage, and trying again won't help
+      }
       if (!input.value && showUser && message.charAt(0) !== "/") {
         input.value = shown; // nothing typed is lost
         restored = shown;
+      }
+      if (refused) {
+        return;
       }
       add({
         who: "error",
@@ -419,7 +561,43 @@
     });
   }
 
+  /** This page may not use the assistant (its origin is not in BOT_WIDGET_ORIGINS): say so in the
+   *  widget, and why in the page's console, instead of letting the resident type for nothing. */
+  function refuse() {
+    if (refused) {
+      return;
+    }
+    refused = true;
+    if (window.console) {
+      console.error("Click2Gov widget: " + t.refusedConsole.replace("{base}", base)
+        .replace(/\{origin\}/g, location.origin));
+    }
+    input.disabled = true;
+    send.disabled = true;
+    show({ who: "error", text: t.refused + callLine() }, true); // not kept: it is about this page
+  }
+
+  function hasConversation() {
+    return state.items.some(function (item) { return item.who === "user"; });
+  }
+
+  /** "Start over": asks first when there is a conversation to lose. */
+  function askStartOver() {
+    if (!hasConversation()) {
+      startOver(true);
+      return;
+    }
+    confirm.hidden = false;
+    confirmNo.focus();
+  }
+
+  function keepConversation() {
+    confirm.hidden = true;
+    restart.focus();
+  }
+
   function startOver(sayIt) {
+    confirm.hidden = true;
     state = { sender: newSender(), items: [], open: true };
     save();
     log.textContent = "";
@@ -438,11 +616,11 @@
     launcher.hidden = true;
     state.open = true;
     save();
-    if (!state.items.length) {
+    if (!state.items.length && !refused) {
       greet();
     }
     if (focus) {
-      input.focus();
+      (refused ? log : input).focus(); // where the page is refused, its message is read first
     }
   }
 
@@ -457,10 +635,18 @@
 
   launcher.addEventListener("click", function () { open(true); });
   close.addEventListener("click", shut);
-  restart.addEventListener("click", function () { startOver(true); });
+  restart.addEventListener("click", askStartOver);
+  confirmYes.addEventListener("click", function () { startOver(true); });
+  confirmNo.addEventListener("click", keepConversation);
+  // Escape from anywhere in the widget: first it cancels "Start over?", then it closes the chat.
   panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      event.preventDefault();
+    if (event.key !== "Escape" || event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    if (!confirm.hidden) {
+      keepConversation();
+    } else {
       shut();
     }
   });
@@ -494,14 +680,23 @@
     if (state.open) {
       open(false);
     }
+    scrollToEnd();
     var query = presetCity ? "?city=" + encodeURIComponent(presetCity) : "";
     fetch(base + "/widget/config" + query, { credentials: "omit" }).then(function (reply) {
+      if (reply.status === 403) {
+        return reply.json().then(function (body) {
+          config.call = Array.isArray(body.call) ? body.call : [];
+          refuse();
+          return null;
+        });
+      }
       return reply.ok ? reply.json() : null;
     }).then(function (found) {
       if (found) {
         config = found;
         log.textContent = "";
         state.items.forEach(function (item) { show(item, false); });
+        scrollToEnd();
       }
     }, function () { /* links stay plain text; the error message has no number */ });
   }

@@ -268,3 +268,18 @@ RENDER: Dict[Topic, Callable[[Answer], List[str]]] = {
 def answer_messages(answer: Answer) -> List[str]:
     """The chat messages that answer one question."""
     return [m for m in RENDER[answer.topic](answer) if m]
+
+
+def agent_answer_messages(answer: Answer) -> List[str]:
+    """The same answer for the agent console: what to tell the caller. A caller who wants a
+    person is offered a transfer to the city's line (the agent is that person's first step)."""
+    messages = answer_messages(answer)
+    if answer.topic == Topic.HUMAN:
+        phones = [c for c in answer.contacts if c.phone]
+        offer = (
+            f"The caller wants to talk to a person. Offer to transfer to {contact_line(phones[0])}."
+            if phones
+            else "The caller wants to talk to a person. Offer the numbers below."
+        )
+        return [offer, *messages[1:]]
+    return [f"Tell the caller: {messages[0]}", *messages[1:]] if messages else messages

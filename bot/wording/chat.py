@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, Dict, List
 
 from bot.rules import Result
-from bot.wording.assumed import assumed_text
+from bot.wording.assumed import assumed_sentences, assumed_text
 from bot.wording.headlines import headline
 from bot.wording.phrases import contact_line
 from bot.wording.reasons import reason_sentences
@@ -33,3 +33,20 @@ def result_messages(result: Result) -> List[str]:
     if result.notices:
         messages.append(f"Source: {cited(result.notices)}.")
     return messages
+
+
+def result_card(result: Result) -> Dict[str, Any]:
+    """The chat replies as the web widget shows them: the verdict as a headline, what it rests
+    on right under it, and the steps, contacts and source folded below. `text` is the same
+    answer as plain chat messages, for any client that shows text only."""
+    return {
+        "kind": "result",
+        "verdict": result.verdict.value,
+        "headline": headline(result).chat,
+        "reason": " ".join([*assumed_sentences(result), *reason_sentences(result)]),
+        "notes": [note.text for note in result.notes],
+        "steps": [step.text for step in result.steps],
+        "contacts": [contact_line(c) for c in result.contacts],
+        "source": cited(result.notices) if result.notices else "",
+        "text": "\n\n".join(result_messages(result)),
+    }

@@ -135,9 +135,10 @@ def figure_text(count: Count) -> str:
     return f"{text} (the notice says \u201c{hedge}\u201d)"
 
 
-def figures_text(counts: Iterable[Count]) -> str:
-    """ "The notice's figures: 4,559 customers affected; approximately 2,256 customers ..."."""
-    return "The notice's figures: " + "; ".join(figure_text(c) for c in counts) + "."
+def figures_text(counts: Iterable[Count], document: str = "notice") -> str:
+    """ "The notice's figures: 4,559 customers affected; approximately 2,256 customers ..."
+    (the "article's" where the facts come from a news article)."""
+    return f"The {document}'s figures: " + "; ".join(figure_text(c) for c in counts) + "."
 
 
 def contact_line(contact: Contact) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Dict, List
 
-from bot.knowledge.vocabulary import Basis, Verdict
+from bot.knowledge.vocabulary import Basis, DocumentKind, Verdict
 from bot.rules import Alternative, Finding, Reason, Result
 from bot.wording.labels import SERVICE_ONE, SERVICES
 from bot.wording.phrases import (
@@ -32,6 +32,22 @@ OUTCOME = {
     Verdict.POSSIBLY_AFFECTED: "it may have been affected",
     Verdict.NOT_AFFECTED: "it was not affected",
 }
+
+
+def _kind(result: Result) -> str:
+    """What the city's facts come from: its 'notice', or a news 'article' (Bakersfield's)."""
+    main = result.city.notice if result.city else None
+    record = next((n for n in result.notices if n.id == main), None)
+    return (
+        "article" if record is not None and record.kind == DocumentKind.NEWS_ARTICLE else "notice"
+    )
+
+
+def _notice(result: Result, opens_sentence: bool = False) -> str:
+    """ "Odessa, TX's notice", or "the news article on Bakersfield, CA" (not the city's own)."""
+    if _kind(result) == "article":
+        return ("The" if opens_sentence else "the") + f" news article on {result.place}"
+    return f"{result.place}'s notice"
 
 
 def _between(finding: Finding) -> str:
@@ -86,7 +102,7 @@ def _other_place(result: Result, finding: Finding) -> str:
 
 def _only_others_affected(result: Result, finding: Finding) -> str:
     return (
-        f"{result.place}'s notice says only {describe_rule(finding.scope)} were affected; you paid "
+        f"{_notice(result, True)} says only {describe_rule(finding.scope)} were affected; you paid "
         f"{describe_method(result.method)}, so your payment was not affected."
     )
 
@@ -95,18 +111,18 @@ def _method_not_affected(result: Result, finding: Finding) -> str:
     source = finding.rule.source
     if source.basis == Basis.STATED:
         return (
-            f"{result.place}'s notice says payments made {describe_method(result.method)} were "
+            f"{_notice(result, True)} says payments made {describe_method(result.method)} were "
             f"not affected (\u201c{source.quote}\u201d)."
         )
     affected = [describe_rule(rule.scope) for rule in result.city.methods.affected]
     if affected:
         return (
-            f"{result.place}'s notice names only {joined(affected)} as affected, so payments "
-            f"made {describe_method(result.method)} were not affected (an inference: the notice "
-            "does not say so in as many words)."
+            f"{_notice(result, True)} names only {joined(affected)} as affected, so payments "
+            f"made {describe_method(result.method)} were not affected (an inference: the "
+            f"{_kind(result)} does not say so in as many words)."
         )
     return (
-        f"{result.place}'s notice does not say so in as many words, but payments made "
+        f"{_notice(result, True)} does not say so in as many words, but payments made "
         f"{describe_method(result.method)} were not affected: {source.how}"
     )
 
@@ -128,8 +144,8 @@ def _spans(result: Result, finding: Finding, separator: str) -> str:
 
 def _date_outside(result: Result, finding: Finding) -> str:
     return (
-        f"Your payment ({describe_date(result.when)}) falls outside the dates {result.place}'s "
-        f"notice gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')}), so "
+        f"Your payment ({describe_date(result.when)}) falls outside the dates {_notice(result)} "
+        f"gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')}), so "
         "it was not affected."
     )
 
@@ -149,7 +165,7 @@ def _affected_in_window(result: Result, finding: Finding) -> str:
     for_whom = f" for {services_text(window.services)}" if window.services else ""
     exposed = "may have been exposed" if exposure_hedged(result, finding) else "were exposed"
     return (
-        f"{result.place}'s notice says {describe_rule(finding.scope)}{for_whom} between "
+        f"{_notice(result, True)} says {describe_rule(finding.scope)}{for_whom} between "
         f"{window_text(window)} {exposed}. You paid {describe_method(result.method)} on "
         f"{describe_date(result.when)}, inside that window."
     )
@@ -167,7 +183,7 @@ def _data_taken(result: Result, finding: Finding) -> str:
 
 def _date_not_given(result: Result, finding: Finding) -> str:
     outcome = (
-        "your payment is one of those the notice says may have been exposed"
+        f"your payment is one of those the {_kind(result)} says may have been exposed"
         if exposure_hedged(result, finding)
         else "your payment was affected"
     )
@@ -200,15 +216,15 @@ def _date_partly_inside(result: Result, finding: Finding) -> str:
     )
     return (
         f"The dates you gave ({describe_date(result.when)}) overlap the breach dates in "
-        f"{result.place}'s notice only in part ({ranges}). If your payment was inside those dates "
+        f"{_notice(result, True)} only in part ({ranges}). If your payment was inside those dates "
         "it may have been affected."
     )
 
 
 def _date_inside(result: Result, finding: Finding) -> str:
     return (
-        f"Your payment ({describe_date(result.when)}) falls inside the dates {result.place}'s "
-        f"notice gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')})."
+        f"Your payment ({describe_date(result.when)}) falls inside the dates {_notice(result)} "
+        f"gives {_for_the_service(result, finding)} ({_spans(result, finding, '; ')})."
     )
 
 
@@ -228,15 +244,15 @@ def _method_not_said(result: Result, finding: Finding) -> str:
     one = "one of them" if len(named) > 1 else "one"
     if exposure_hedged(result, finding):
         return (
-            f"The notice says {joined(named)} may have been affected; if yours was {one}, it "
+            f"The {_kind(result)} says {joined(named)} may have been affected; if yours was {one}, it "
             "may have been exposed."
         )
-    return f"The notice says {joined(named)} were affected; if yours was {one}, it was exposed."
+    return f"The {_kind(result)} says {joined(named)} were affected; if yours was {one}, it was exposed."
 
 
 def _method_not_named(result: Result, finding: Finding) -> str:
     return (
-        f"{result.place}'s notice does not say whether payments made "
+        f"{_notice(result, True)} does not say whether payments made "
         f"{describe_method(result.method)} were affected; it names "
         f"{joined(_affected_payments(result, finding))}."
     )
@@ -246,7 +262,7 @@ def _service_assumed(result: Result, finding: Finding) -> str:
     service = finding.services[0]
     return (
         f"I took it to be a payment for {SERVICE_ONE[service]}, the only kind of payment "
-        f"{result.place}'s notice names."
+        f"{_notice(result, True)} names."
     )
 
 
@@ -263,7 +279,7 @@ def _alternative(result: Result, alternative: Alternative) -> str:
     if alternative.verdict == Verdict.AFFECTED and any(
         f.reason == Reason.AFFECTED_IN_WINDOW and exposure_hedged(result, f) for f in decisive
     ):
-        outcome = "it is one of those the notice says may have been exposed"
+        outcome = f"it is one of those the {_kind(result)} says may have been exposed"
     return f"{outcome}: {text}"
 
 
@@ -282,7 +298,7 @@ def _inferred_services(result: Result, services: List[str]) -> str:
         return ""
     how = " ".join(dict.fromkeys(f.source.how.rstrip(".") for f in inferred if f.source.how))
     named = services_text(list(dict.fromkeys(f.service for f in inferred)))
-    return f" I took the notice to cover {named} as well" + (
+    return f" I took the {_kind(result)} to cover {named} as well" + (
         f" (an inference: {how})." if how else "."
     )
 
@@ -301,7 +317,7 @@ def _depends_on_service(result: Result, finding: Finding) -> str:
             text = _alternative(result, alternatives[0])
         each.append(f"If it was {_one_of(services)}, {text}")
     return (
-        f"It depends on what the payment was for: {result.place}'s notice answers differently "
+        f"It depends on what the payment was for: {_notice(result)} answers differently "
         f"for {services_text(finding.services)}.{_inferred_services(result, list(finding.services))} "
         f"{' '.join(each)} Tell me what you paid for (for example \u201cmy water bill\u201d) and "
         "I can give one answer."
@@ -312,7 +328,7 @@ def _service_not_named(result: Result, finding: Finding) -> str:
     service = result.method.service
     paid = SERVICES[service] if service else "what you paid for"
     return (
-        f"{result.place}'s notice gives breach dates only for {joined([SERVICES[s] for s in finding.services])}; "
+        f"{_notice(result, True)} gives breach dates only for {joined([SERVICES[s] for s in finding.services])}; "
         f"it does not say whether payments for {paid} were affected."
     )
 
@@ -326,7 +342,7 @@ def _autopay_assumed(result: Result, finding: Finding) -> str:
 
 
 def _counts(result: Result, finding: Finding) -> str:
-    return figures_text(finding.facts)
+    return figures_text(finding.facts, _kind(result))
 
 
 SENTENCES: Dict[Reason, Callable[[Result, Finding], str]] = {

@@ -3,6 +3,7 @@ words a resident understands; the agent's script adds the notice's own words."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence
 
 from bot.knowledge.schema import NoticeRecord, Source
@@ -28,6 +29,26 @@ def citation(notice: NoticeRecord) -> str:
     if notice.caution:
         remarks.append(notice.caution)
     return f"{text} ({'; '.join(remarks)})" if remarks else text
+
+
+def short_citation(notice: NoticeRecord) -> str:
+    """Short enough to read aloud, after its label ("Notice:" or "Article:"): 'City of Odessa,
+    "Click2Gov Security Breach", posted October 15, 2019' (no web address, no remarks, no
+    parenthesis in the publisher's name)."""
+    news = notice.kind == DocumentKind.NEWS_ARTICLE
+    parts = [re.sub(r"\s*\([^)]*\)", "", notice.publisher)]
+    if notice.title:
+        parts.append(f'"{notice.title}"')
+    elif notice.about and not news:
+        parts.append(notice.about)
+    if notice.published:
+        parts.append(("" if news else "posted ") + long_date(notice.published))
+    return ", ".join(parts)
+
+
+def document_word(notice: NoticeRecord) -> str:
+    """'Notice' or 'Article': what the console calls a document."""
+    return "Article" if notice.kind == DocumentKind.NEWS_ARTICLE else "Notice"
 
 
 def _notice_of(source: Source, notices: Sequence[NoticeRecord]) -> Optional[NoticeRecord]:

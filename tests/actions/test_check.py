@@ -271,3 +271,39 @@ async def test_a_message_not_taken_for_an_answer_starts_a_check_only_with_a_paym
 async def test_a_purchase_that_is_not_a_city_payment_stays_out_of_scope(store, text):
     events, said = await run(ActionStartCheckFromAnswer(store), text, "out_of_scope")
     assert events == [] and said == ["utter_out_of_scope"]
+
+
+def _after(*turns):
+    """A tracker's events: each (user text, the responses the bot sent), then the latest message."""
+    events = []
+    for text, responses in turns:
+        events.append({"event": "user", "text": text, "input_channel": "rest_redacted"})
+        events += [
+            {"event": "bot", "text": "...", "metadata": {"utter_action": r}} for r in responses
+        ]
+    return events
+
+
+@pytest.mark.parametrize(
+    "before, said",
+    [
+        ([], "utter_default"),  # the first time
+        ([("king of acid", ["utter_default"])], "utter_default_again"),
+        ([("king of acid", ["utter_default_again"])], "utter_default_again"),
+        ([("purple", ["utter_default"]), ("odessa", ["utter_ask_payment_date"])], "utter_default"),
+        ([("hello", ["utter_greet"])], "utter_default"),
+    ],
+)
+async def test_a_message_not_understood_twice_in_a_row_gets_a_different_reply(store, before, said):
+    tracker = make_tracker("the thing", "nlu_fallback", active_loop=None)
+    tracker.events = _after(*before) + tracker.events
+    dispatcher = CollectingDispatcher()
+    await ActionStartCheckFromAnswer(store).run(dispatcher, tracker, {})
+    assert texts(dispatcher) == [said]
+
+
+async def test_the_second_wording_is_not_the_first(domain):
+    first = domain["responses"]["utter_default"][0]["text"]
+    again = domain["responses"]["utter_default_again"][0]
+    assert again["text"] != first and "for example" in again["text"]
+    assert again["buttons"] == [{"title": "Was my payment affected?", "payload": "/check_payment"}]

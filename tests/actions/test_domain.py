@@ -14,6 +14,7 @@ import actions.form
 import actions.questions
 from actions.form import SLOTS
 from actions.intents import ANSWERS, QUESTIONS, TERSE_ANSWERS
+from actions.repeats import SAID_AGAIN
 from bot.answers import Topic
 from bot.knowledge.vocabulary import Verdict
 from bot.settings import PROJECT_ROOT
@@ -73,7 +74,9 @@ def test_the_question_rules_list_exactly_the_question_intents():
 def test_every_response_the_actions_send_exists(domain):
     sent = set()
     for path in (PROJECT_ROOT / "actions").glob("*.py"):
-        for name in re.findall(r'response=f?"(utter_[a-z_{}.]+)"', path.read_text()):
+        for name in re.findall(
+            r'(?:response=|not_repeated\(tracker, )f?"(utter_[a-z_{}.]+)"', path.read_text()
+        ):
             if "{" in name:  # utter_reask_{turn.requested}: one per slot of the form
                 sent |= {re.sub(r"\{[^}]*\}", slot, name) for slot in SLOTS}
             else:
@@ -81,3 +84,12 @@ def test_every_response_the_actions_send_exists(domain):
     assert {"utter_after_check", "utter_not_ready", "utter_reask_payment_date"} <= sent
     assert sent - set(domain["responses"]) == set()
     assert {f"utter_ask_{slot}" for slot in SLOTS} <= set(domain["responses"])
+
+
+def test_every_apology_said_again_has_its_second_wording(domain):
+    assert set(SAID_AGAIN) <= set(domain["responses"])
+    assert set(SAID_AGAIN.values()) <= set(domain["responses"])
+    for first, again in SAID_AGAIN.items():
+        texts = lambda name: {v.get("channel"): v["text"] for v in domain["responses"][name]}  # noqa: E731
+        for channel, text in texts(again).items():
+            assert text != texts(first).get(channel), (again, channel)

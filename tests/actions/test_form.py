@@ -356,3 +356,31 @@ async def test_a_deciding_year_is_asked_with_the_city_the_page_presets(store, do
     )
     assert slots["city"]["id"] == "odessa-tx" and slots["payment_date"] is None
     assert slots["pending_choice"]["kind"] == "year"
+
+
+@pytest.mark.parametrize(
+    "requested, first, text",
+    [
+        ("city", "no clue", "I don't know"),
+        ("payment_date", "purple", "green"),
+        ("payment_method", "hmm", "whatever"),
+    ],
+)
+async def test_an_answer_unusable_twice_in_a_row_gets_the_apology_in_other_words_with_an_example(
+    store, domain, requested, first, text
+):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "inform", None, requested, "selfcheck_form")
+    tracker.events = [
+        {"event": "user", "text": first, "input_channel": "rest_redacted"},
+        {"event": "bot", "text": "Sorry", "metadata": {"utter_action": f"utter_reask_{requested}"}},
+        {"event": "bot", "text": "?", "metadata": {"utter_action": f"utter_ask_{requested}"}},
+        *tracker.events,
+    ]
+    await ValidateSelfcheckForm(store).run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == [f"utter_reask_{requested}_again"]
+    again = domain["responses"][f"utter_reask_{requested}_again"][0]["text"]
+    assert (
+        "for example" in again
+        and again != domain["responses"][f"utter_reask_{requested}"][0]["text"]
+    )

@@ -246,8 +246,8 @@ def test_an_inferred_rule_is_worded_as_an_inference_not_as_the_notice_s_words(ca
     )
     assert "so payments made by an existing autopay were not affected (an inference" in text
     assert "notice says payments made by an existing autopay" not in text
-    quotes = agent_payload(result, at=_noon())["quotes"]
-    assert any(q["basis"] == "inferred" and q["how"] for q in quotes)
+    documents = agent_payload(result, at=_noon())["documents"]
+    assert any(q["inferred"] for d in documents for q in d["quotes"])
 
 
 def test_the_call_center_hours_and_the_letters_count_are_shown(cases):

@@ -289,9 +289,10 @@ def test_the_command_line_tool_signs_and_shows_segments(servers: Servers):
     assert re.search(r"-- \d+ characters, \d segment\(s\), GSM-7", done.stdout)
 
 
-def test_ordinary_conversations_leave_no_error_in_any_log(phone: Phone, servers: Servers):
-    """A check by text and one on the web (the method question with its buttons, a choice, the
-    menu): not one ERROR line in the Rasa server's or the action server's logs."""
+def test_ordinary_conversations_in_every_channel_leave_no_error_in_any_log(phone: Phone, servers: Servers):
+    """A check by text, over REST, in the widget and in the console (the method question with its
+    buttons, a choice, the menu, a question, a message not understood twice): not one ERROR line
+    in the Rasa server's or the action server's logs."""
     from tests.e2e.conftest import Chat
 
     logs = [servers.workdir / name for name in ("rasa.log", "rasa.out", "actions.log")]
@@ -307,6 +308,14 @@ def test_ordinary_conversations_leave_no_error_in_any_log(phone: Phone, servers:
     chat.say("September 5 2019")  # the method question, with its buttons
     chat.say("online with my card")
     chat.say("who do I call?")
+    chat.say("zebra umbrella")  # not understood, twice: the second wording
+    chat.say("marmalade trombone")
+    widget = _widget(servers, "web-noerrorsinthelogs")
+    for text in ("was my payment affected?", "Sept 3 2019", "online with my card", "help"):
+        assert widget(text)["messages"], text
+    agent = _agent(servers)
+    for text in ("Odessa, Sept 3 2019, online with a card", "she wants a supervisor", "hmm hmm"):
+        assert agent(text)["messages"], text
     written = []
     for log in logs:
         if log.exists():
@@ -315,6 +324,40 @@ def test_ordinary_conversations_leave_no_error_in_any_log(phone: Phone, servers:
                 written += handle.read().splitlines()
     errors = [line for line in written if " ERROR " in line or "[error" in line.lower()]
     assert written and errors == [], errors[:3]
+
+
+def _widget(servers: Servers, sender: str):
+    """One widget conversation over HTTP, as the widget sends it (text/plain JSON)."""
+
+    def say(text: str) -> dict:
+        body = json.dumps({"sender": sender, "message": text, "city": "odessa-tx"}).encode()
+        request = urllib.request.Request(
+            f"{servers.rasa_url}/widget/webhook",
+            data=body,
+            headers={"Content-Type": "text/plain;charset=UTF-8"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as reply:
+            return json.loads(reply.read())
+
+    return say
+
+
+def _agent(servers: Servers):
+    """One console call over HTTP, logged in as the console does."""
+    from tests.e2e.conftest import AGENT_PASSWORD
+    from tests.e2e.test_agent_console import call, log_in
+
+    _, cookie = log_in(servers, AGENT_PASSWORD)
+    _, body, _ = call(servers, "POST", "/agent/api/new", b"{}", cookie)
+    conversation = json.loads(body)["conversation"]
+
+    def say(text: str) -> dict:
+        message = json.dumps({"conversation": conversation, "message": text}).encode()
+        status, reply, _ = call(servers, "POST", "/agent/api/message", message, cookie)
+        assert status == 200, reply
+        return json.loads(reply)
+
+    return say
 
 
 def test_help_gives_the_line_of_the_city_being_checked(phone: Phone):
