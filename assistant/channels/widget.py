@@ -9,10 +9,14 @@ Routes (all on the Rasa server's port):
                                  widget may make clickable (those the knowledge gives)
 - POST /widget/webhook           {"sender", "message", "city"?} -> {"said": the message as kept
                                  (card numbers, codes and SSNs removed, as in the REST channel),
-                                 "messages": the bot's messages}
+                                 "messages": the bot's messages; a check's answer is one
+                                 message with `custom` {"kind": "result", "verdict", "headline",
+                                 "reason", "notes", "steps", "contacts", "source", "text": the
+                                 same answer as plain text}}
 
 Cross-origin requests are answered only for the origins in BOT_WIDGET_ORIGINS (credentials.yml);
-a browser on any other site gets 403 before anything reaches Rasa. The widget sends its JSON as
+a browser on any other site gets 403 before anything reaches Rasa (readable by that page, so the
+widget says it is not set up there instead of looking like an outage). The widget sends its JSON as
 text/plain, a "simple" request that needs no CORS preflight (Rasa's own CORS layer answers every
 preflight itself, with no origin allowed). The demo page is served from the assistant's own origin.
 """

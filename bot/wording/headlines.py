@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.knowledge.vocabulary import Verdict
 from bot.rules import Reason, Result
@@ -59,11 +59,15 @@ HEDGED_AFFECTED = Headline(
 
 def headline(result: Result) -> Headline:
     """The headline of a result: its verdict's, or the hedged one where the notice hedges."""
-    from bot.wording.reasons import exposure_hedged  # reasons builds on the same phrases
+    from bot.wording.reasons import document_kind, exposure_hedged  # built on the same phrases
 
     if result.verdict == Verdict.AFFECTED and any(
         f.reason == Reason.AFFECTED_IN_WINDOW and exposure_hedged(result, f)
         for f in result.findings
     ):
+        if document_kind(result) == "article":  # a news article is not called a notice
+            return replace(
+                HEDGED_AFFECTED, title=HEDGED_AFFECTED.title.replace("notice", "article")
+            )
         return HEDGED_AFFECTED
     return HEADLINES[result.verdict]

@@ -34,7 +34,7 @@ OUTCOME = {
 }
 
 
-def _kind(result: Result) -> str:
+def document_kind(result: Result) -> str:
     """What the city's facts come from: its 'notice', or a news 'article' (Bakersfield's)."""
     main = result.city.notice if result.city else None
     record = next((n for n in result.notices if n.id == main), None)
@@ -45,7 +45,7 @@ def _kind(result: Result) -> str:
 
 def _notice(result: Result, opens_sentence: bool = False) -> str:
     """ "Odessa, TX's notice", or "the news article on Bakersfield, CA" (not the city's own)."""
-    if _kind(result) == "article":
+    if document_kind(result) == "article":
         return ("The" if opens_sentence else "the") + f" news article on {result.place}"
     return f"{result.place}'s notice"
 
@@ -119,7 +119,7 @@ def _method_not_affected(result: Result, finding: Finding) -> str:
         return (
             f"{_notice(result, True)} names only {joined(affected)} as affected, so payments "
             f"made {describe_method(result.method)} were not affected (an inference: the "
-            f"{_kind(result)} does not say so in as many words)."
+            f"{document_kind(result)} does not say so in as many words)."
         )
     return (
         f"{_notice(result, True)} does not say so in as many words, but payments made "
@@ -183,7 +183,7 @@ def _data_taken(result: Result, finding: Finding) -> str:
 
 def _date_not_given(result: Result, finding: Finding) -> str:
     outcome = (
-        f"your payment is one of those the {_kind(result)} says may have been exposed"
+        f"your payment is one of those the {document_kind(result)} says may have been exposed"
         if exposure_hedged(result, finding)
         else "your payment was affected"
     )
@@ -244,10 +244,10 @@ def _method_not_said(result: Result, finding: Finding) -> str:
     one = "one of them" if len(named) > 1 else "one"
     if exposure_hedged(result, finding):
         return (
-            f"The {_kind(result)} says {joined(named)} may have been affected; if yours was {one}, it "
+            f"The {document_kind(result)} says {joined(named)} may have been affected; if yours was {one}, it "
             "may have been exposed."
         )
-    return f"The {_kind(result)} says {joined(named)} were affected; if yours was {one}, it was exposed."
+    return f"The {document_kind(result)} says {joined(named)} were affected; if yours was {one}, it was exposed."
 
 
 def _method_not_named(result: Result, finding: Finding) -> str:
@@ -279,7 +279,7 @@ def _alternative(result: Result, alternative: Alternative) -> str:
     if alternative.verdict == Verdict.AFFECTED and any(
         f.reason == Reason.AFFECTED_IN_WINDOW and exposure_hedged(result, f) for f in decisive
     ):
-        outcome = f"it is one of those the {_kind(result)} says may have been exposed"
+        outcome = f"it is one of those the {document_kind(result)} says may have been exposed"
     return f"{outcome}: {text}"
 
 
@@ -298,7 +298,7 @@ def _inferred_services(result: Result, services: List[str]) -> str:
         return ""
     how = " ".join(dict.fromkeys(f.source.how.rstrip(".") for f in inferred if f.source.how))
     named = services_text(list(dict.fromkeys(f.service for f in inferred)))
-    return f" I took the {_kind(result)} to cover {named} as well" + (
+    return f" I took the {document_kind(result)} to cover {named} as well" + (
         f" (an inference: {how})." if how else "."
     )
 
@@ -342,7 +342,7 @@ def _autopay_assumed(result: Result, finding: Finding) -> str:
 
 
 def _counts(result: Result, finding: Finding) -> str:
-    return figures_text(finding.facts, _kind(result))
+    return figures_text(finding.facts, document_kind(result))
 
 
 SENTENCES: Dict[Reason, Callable[[Result, Finding], str]] = {

@@ -104,7 +104,7 @@ def test_plain_output_reads_like_an_agent_script(tmp_path):
     ]
     assert order == sorted(order)
     # the news article says the incident "may have compromised" the data: the script says so
-    assert "Your payment is one of those the notice says may have been exposed (affected)" in text
+    assert "Your payment is one of those the article says may have been exposed (affected)" in text
     assert "888-278-8028" in text
     assert "a news article, not the city's own notice" in text
     assert ".txt" not in text  # notices are cited by publisher, title and date

@@ -289,7 +289,9 @@ def test_the_command_line_tool_signs_and_shows_segments(servers: Servers):
     assert re.search(r"-- \d+ characters, \d segment\(s\), GSM-7", done.stdout)
 
 
-def test_ordinary_conversations_in_every_channel_leave_no_error_in_any_log(phone: Phone, servers: Servers):
+def test_ordinary_conversations_in_every_channel_leave_no_error_in_any_log(
+    phone: Phone, servers: Servers
+):
     """A check by text, over REST, in the widget and in the console (the method question with its
     buttons, a choice, the menu, a question, a message not understood twice): not one ERROR line
     in the Rasa server's or the action server's logs."""
