@@ -8,6 +8,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.engine import Engine
 
 from actions.form import SLOTS, choice_events, moves_the_check
 from actions.intents import NOTHING_TO_CHECK
@@ -26,9 +27,12 @@ from bot.knowledge.base import Knowledge
 from bot.logs import log_event
 from bot.reading import is_second_payment
 from bot.selfcheck import check
+from bot.usage import Kind, record
 from bot.wording.choices import PENDING
 
 log = logging.getLogger(__name__)
+# The replies counted as a conversation getting stuck (a secret removed is not: it is answered).
+STUCK = {"utter_default": Kind.NOT_UNDERSTOOD, "utter_out_of_scope": Kind.OUT_OF_SCOPE}
 
 
 def check_and_reply(
@@ -36,8 +40,9 @@ def check_and_reply(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
     slots: Dict[str, Any],
+    engine: Engine,
 ) -> List[EventType]:
-    """Run the check on the slots, send the answer, and set `verdict`."""
+    """Run the check on the slots, send the answer, count it, and set `verdict`."""
     result = check(
         knowledge,
         city_from_slot(slots["city"]),
@@ -52,6 +57,13 @@ def check_and_reply(
         city_id=result.city_id,
         reasons=[r.value for r in result.reasons],
         channel=tracker.get_latest_input_channel(),
+    )
+    record(
+        engine,
+        Kind.CHECK,
+        tracker.get_latest_input_channel(),
+        city_id=result.city_id,
+        verdict=result.verdict.value,
     )
     return [SlotSet("verdict", result.verdict.value)]
 
@@ -77,7 +89,7 @@ class ActionRunCheck(KnowledgeAction):
         if not slots["city"]:
             dispatcher.utter_message(response="utter_ask_city")
             return [FollowupAction("selfcheck_form")]
-        return check_and_reply(knowledge, dispatcher, tracker, slots)
+        return check_and_reply(knowledge, dispatcher, tracker, slots, self.store.engine)
 
 
 def fresh_check_events(knowledge: Knowledge, tracker: Tracker) -> List[EventType]:
@@ -135,6 +147,8 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         if not moves_the_check(intent, text, reading):
             reply = NOTHING_TO_CHECK.get(intent, "utter_default")
             dispatcher.utter_message(response=not_repeated(tracker, reply))
+            if reply in STUCK:
+                self.count(tracker, STUCK[reply])
             return []
         return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
 
@@ -184,7 +198,7 @@ class ActionApplyCorrection(KnowledgeAction):
                 slots[event["name"]] = event["value"]
         if not all(slots.get(slot) for slot in SLOTS):
             return events + [SlotSet("verdict", None), FollowupAction("selfcheck_form")]
-        return events + check_and_reply(knowledge, dispatcher, tracker, slots)
+        return events + check_and_reply(knowledge, dispatcher, tracker, slots, self.store.engine)
 
 
 class ActionStartOver(KnowledgeAction):

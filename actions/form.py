@@ -26,6 +26,7 @@ from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
 from bot.reading import is_civic, is_payment_statement
+from bot.usage import Kind, record
 from bot.wording.choices import PENDING
 
 log = logging.getLogger(__name__)
@@ -192,6 +193,13 @@ class ValidateSelfcheckForm(FormValidationAction):
             log_event(log, "form.reask", slot=turn.requested)
             reask = not_repeated(tracker, f"utter_reask_{turn.requested}")
             dispatcher.utter_message(response=reask)
+            store = self._store or shared_store()
+            record(
+                store.engine,
+                Kind.ASKED_AGAIN,
+                tracker.get_latest_input_channel(),
+                slot=turn.requested,
+            )
             asked = [SlotSet(turn.requested, None)]
         return _without_emptied(events, asked) + asked
 

@@ -17,6 +17,7 @@ from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
 from bot.logs import log_event
 from bot.settings import Settings, load_settings
+from bot.usage import Kind, record
 
 log = logging.getLogger(__name__)
 _shared: Optional[KnowledgeStore] = None
@@ -61,6 +62,10 @@ class KnowledgeAction(Action, ABC):
     @property
     def store(self) -> KnowledgeStore:
         return self._store or shared_store()
+
+    def count(self, tracker: Tracker, kind: Kind, **fields: Optional[str]) -> None:
+        """One event for `bot stats` (no personal data: see bot/usage.py)."""
+        record(self.store.engine, kind, tracker.get_latest_input_channel(), **fields)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]

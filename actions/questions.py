@@ -19,6 +19,7 @@ from bot.knowledge.base import Knowledge
 from bot.logs import log_event
 from bot.reading import is_payment_statement
 from bot.redaction import strip_markers
+from bot.usage import Kind
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ class ActionAnswerQuestion(KnowledgeAction):
             knowledge, topic, strip_markers(message.get("text") or ""), city_id
         )
         send_answer(dispatcher, tracker, answer)
+        self.count(
+            tracker, Kind.QUESTION, topic=answer.topic.value, city_id=answer.city and answer.city.id
+        )
         log_event(
             log,
             "question.answered",

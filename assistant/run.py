@@ -117,6 +117,9 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
         "BOT_REDIS_URL": settings.redis_url,
         "BOT_MESSAGE_MAX_CHARS": str(settings.message_max_chars),
         "BOT_RATE_LIMIT_PER_MINUTE": str(settings.rate_limit_per_minute),
+        "BOT_RATE_LIMIT_PER_ADDRESS": str(settings.rate_limit_per_address),
+        "BOT_TRUSTED_PROXIES": settings.trusted_proxies,
+        "BOT_DEPLOYMENT": settings.deployment,  # the shared state: Redis in production
         "BOT_ACTION_TIMEOUT_SECONDS": str(settings.action_timeout_seconds),
     }
     if settings.deployment == "production":
@@ -136,7 +139,9 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
 
 def _address(host: str) -> str:
     """Where to reach a server listening on host (all interfaces: this machine's loopback)."""
-    return "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if host in ("0.0.0.0", "::"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
 
 
 def _actions(environ: Dict[str, str], workdir: Path, port: int, workers: int, host: str) -> Managed:
@@ -158,6 +163,7 @@ def _rasa(
     endpoints: str,
     token: Optional[str],
     debug_log: bool,
+    interface: str = "127.0.0.1",
 ) -> Managed:
     command = [
         sys.executable,
@@ -173,7 +179,7 @@ def _rasa(
         "--port",
         str(port),
         "--interface",
-        "127.0.0.1",
+        interface,
         "--log-file",
         str(workdir / f"{name}.log"),
     ]
@@ -181,7 +187,7 @@ def _rasa(
         command += ["--enable-api", "--auth-token", token]
     if debug_log:
         command.append("--debug")
-    health = f"http://127.0.0.1:{port}{HEALTH}"
+    health = f"http://{_address(interface)}:{port}{HEALTH}"
     return Managed(name, command, environ, workdir / f"{name}.out", health)
 
 
@@ -204,7 +210,7 @@ http {{
         keepalive 32;
     }}
     server {{
-        listen 127.0.0.1:{port};
+        listen {bind}:{port};
         location / {{
             proxy_pass http://rasa;
             proxy_http_version 1.1;
@@ -222,18 +228,19 @@ http {{
 """
 
 
-def _nginx(workdir: Path, port: int, upstream: List[int]) -> Managed:
+def _nginx(workdir: Path, port: int, upstream: List[int], bind: str = "127.0.0.1") -> Managed:
     servers = "\n".join(
         f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=2s;" for p in upstream
     )
     conf = workdir / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(workdir=workdir, servers=servers, port=port))
+    listen = f"[{bind}]" if ":" in bind else bind
+    conf.write_text(NGINX_CONF.format(workdir=workdir, servers=servers, port=port, bind=listen))
     return Managed(
         "nginx",
         [str(NGINX), "-p", str(workdir), "-c", str(conf)],
         dict(os.environ),
         workdir / "nginx.out",
-        f"http://127.0.0.1:{port}{HEALTH}",
+        f"http://{_address(bind)}:{port}{HEALTH}",
     )
 
 
@@ -266,14 +273,24 @@ def start_servers(
             _rasa(f"rasa-{i}", model, environ, workdir, p, endpoints, token, debug_log)
             for i, p in enumerate(ports, 1)
         ]
-        processes.append(_nginx(workdir, rasa_port, ports))
+        processes.append(_nginx(workdir, rasa_port, ports, settings.bind_address))
     else:
         ports = [rasa_port]
         processes.append(
-            _rasa("rasa", model, environ, workdir, rasa_port, endpoints, token, debug_log)
+            _rasa(
+                "rasa",
+                model,
+                environ,
+                workdir,
+                rasa_port,
+                endpoints,
+                token,
+                debug_log,
+                settings.bind_address,
+            )
         )
     servers = Servers(
-        f"http://127.0.0.1:{rasa_port}",
+        f"http://{_address(settings.bind_address)}:{rasa_port}",
         f"http://{_address(settings.action_host)}:{action_port}",
         processes,
         token,

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot check|knowledge validate|load|new-city|shell|...`."""
+"""Command line: `python -m bot check|stats|knowledge validate|load|new-city|shell|...`."""
 
 from __future__ import annotations
 
@@ -65,6 +65,25 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="e.g. 30d (days), 12h or 4w; default: BOT_RETENTION_DAYS days (30)",
     )
+
+    stats = sub.add_parser(
+        "stats",
+        help="how many residents checked, per city, verdict and channel, and where they got stuck",
+    )
+    stats.add_argument("--since", default="7d", help="how far back: 7d (days, default) or 4w")
+    stats.add_argument("--city", default=None, help="one city's id, e.g. odessa-tx")
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    stats.add_argument("--svg", default=None, help="also write checks per day as an SVG file")
+
+    deploy = sub.add_parser("deploy", help="write a deployment file (the nginx TLS front)")
+    dsub = deploy.add_subparsers(dest="action", required=True)
+    nginx = dsub.add_parser("nginx", help="print deploy/nginx-tls.conf filled in for a city")
+    nginx.add_argument("--server-name", required=True, help="e.g. selfcheck.odessa-tx.gov")
+    nginx.add_argument("--cert", required=True, help="the certificate (full chain), absolute path")
+    nginx.add_argument("--key", required=True, help="its private key, absolute path")
+    nginx.add_argument("--upstream", default="127.0.0.1:5005", help="where the assistant listens")
+    nginx.add_argument("--listen", default="443", help="the TLS port (or address:port)")
+    nginx.add_argument("--http-listen", default="80", help="the port redirected to https")
 
     knowledge = sub.add_parser("knowledge", help="validate, load or add to the knowledge folder")
     ksub = knowledge.add_subparsers(dest="action", required=True)
@@ -230,6 +249,40 @@ def _purge(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
     return 0
 
 
+def _stats(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.retention import parse_age
+    from bot.usage import figures, format_figures, per_day_svg
+
+    try:
+        age = parse_age(args.since)
+    except ValueError as error:
+        print(str(error), file=err)
+        return 2
+    days = max(1, age.days + (1 if age.seconds else 0))
+    found = figures(make_engine(settings.database_url), days, settings.time_zone, args.city)
+    if args.svg:
+        Path(args.svg).write_text(per_day_svg(found), encoding="utf-8")
+    if args.json:
+        print(json.dumps(found.as_dict(), indent=2), file=out)
+    else:
+        print(format_figures(found), file=out)
+    return 0
+
+
+def _deploy_nginx(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from assistant.deploy import tls_front
+
+    try:
+        text = tls_front(
+            args.server_name, args.cert, args.key, args.upstream, args.listen, args.http_listen
+        )
+    except ValueError as error:
+        print(str(error), file=err)
+        return 2
+    print(text, file=out, end="")
+    return 0
+
+
 def _sms(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     from assistant.sms_cli import send
 
@@ -248,6 +301,7 @@ def main(
         "chat": _chat,
         "sms": _sms,
         "purge": _purge,
+        "stats": _stats,
     }
     handler = (
         handlers.get(args.command)
@@ -255,6 +309,7 @@ def main(
             "validate": _validate,
             "load": _load,
             "new-city": _new_city,
+            "nginx": _deploy_nginx,
         }[args.action]
     )
     try:

@@ -38,6 +38,11 @@ class Settings:
     retention_days: int = 30  # conversations older than this are deleted by `bot purge`
     message_max_chars: int = 1000  # longer messages get a polite reply and never reach Rasa
     rate_limit_per_minute: int = 20  # messages a sender may send in any minute
+    rate_limit_per_address: int = 120  # widget messages one client address may send in a minute
+    trusted_proxies: str = "127.0.0.1/32, ::1/128"  # whose X-Forwarded-For/-Proto is believed
+    bind_address: str = (
+        "127.0.0.1"  # where residents reach it: Rasa (default) or nginx (production)
+    )
     action_timeout_seconds: float = 20.0  # how long Rasa waits for the action server
     action_host: str = "127.0.0.1"  # where the action server listens
     action_token: str = ""  # the shared secret Rasa sends the action server (required off loopback)
@@ -51,6 +56,16 @@ def _absolute_sqlite(url: str, root: Path) -> str:
         if path and path != ":memory:":
             return prefix + str((root / path).resolve())
     return url
+
+
+def _trusted_proxies(value: Optional[str]) -> str:
+    """BOT_TRUSTED_PROXIES as given (checked: each item an address or network); loopback when
+    unset, where the project's own nginx runs; "" trusts no proxy."""
+    from bot.client_address import DEFAULT_TRUSTED, parse_networks
+
+    text = DEFAULT_TRUSTED if value is None else value
+    parse_networks(text)  # a wrong value stops the start with a message naming it
+    return text
 
 
 def load_settings(
@@ -101,6 +116,9 @@ def load_settings(
         retention_days=int(values.get("BOT_RETENTION_DAYS") or 30),
         message_max_chars=int(values.get("BOT_MESSAGE_MAX_CHARS") or 1000),
         rate_limit_per_minute=int(values.get("BOT_RATE_LIMIT_PER_MINUTE") or 20),
+        rate_limit_per_address=int(values.get("BOT_RATE_LIMIT_PER_ADDRESS") or 120),
+        trusted_proxies=_trusted_proxies(values.get("BOT_TRUSTED_PROXIES")),
+        bind_address=values.get("BOT_BIND_ADDRESS") or "127.0.0.1",
         action_timeout_seconds=float(values.get("BOT_ACTION_TIMEOUT_SECONDS") or 20),
         action_host=values.get("BOT_ACTION_HOST") or "127.0.0.1",
         action_token=values.get("BOT_ACTION_TOKEN") or "",

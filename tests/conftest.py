@@ -14,6 +14,7 @@ from typing import Iterator
 import pytest
 from sqlalchemy.engine import Engine
 
+from bot import usage
 from bot.knowledge.base import Knowledge
 from bot.knowledge.models import Base
 from bot.knowledge.reader import read_knowledge
@@ -58,6 +59,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     yield engine
     if request.param != "sqlite":
         Base.metadata.drop_all(engine)
+        usage.metadata.drop_all(engine)
     engine.dispose()
 
 

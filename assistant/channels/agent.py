@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse
 from assistant.agent_auth import AgentAuth
 from assistant.channels.delivery import deliver
 from bot.channels import AGENT
+from bot.client_address import of_request, request_is_https
 from bot.ids import new_id
 from bot.logs import log_event
 from bot.redaction import agent_warning_for
@@ -89,8 +90,8 @@ class AgentInput(InputChannel):
     def url_prefix(self) -> str:
         return "/agent"
 
-    def _signed_in(self, request: Request) -> bool:
-        return self.auth is not None and self.auth.valid(request.cookies.get(COOKIE, ""))
+    async def _signed_in(self, request: Request) -> bool:
+        return self.auth is not None and await self.auth.valid(request.cookies.get(COOKIE, ""))
 
     def _page(self, name: str, status: int = 200, error: str = "") -> HTTPResponse:
         body = _static(name).replace("{error}", error)
@@ -101,7 +102,7 @@ class AgentInput(InputChannel):
         origin = request.headers.get("origin")
         return origin is None or urlparse(origin).netloc == request.headers.get("host")
 
-    def _refusal(self, request: Request, page: bool = False) -> Optional[HTTPResponse]:
+    async def _refusal(self, request: Request, page: bool = False) -> Optional[HTTPResponse]:
         """503 while the console is off, 401 without a session, 403 from another site."""
         if self.auth is None:
             return response.text(
@@ -111,7 +112,7 @@ class AgentInput(InputChannel):
             )
         if request.method == "POST" and not self._same_origin(request):
             return response.text("forbidden", status=403, headers=dict(SECURITY))
-        if not self._signed_in(request):
+        if not await self._signed_in(request):
             if page:
                 return self._page("login.html", status=401)
             return response.json({"error": "log in first"}, status=401, headers=dict(SECURITY))
@@ -122,32 +123,32 @@ class AgentInput(InputChannel):
 
         @agent.route("/", methods=["GET"])
         async def console(request: Request) -> HTTPResponse:
-            return self._refusal(request, page=True) or self._page("console.html")
+            return await self._refusal(request, page=True) or self._page("console.html")
 
-        def asset(request: Request, name: str) -> HTTPResponse:
-            refused = self._refusal(request)
+        async def asset(request: Request, name: str) -> HTTPResponse:
+            refused = await self._refusal(request)
             if refused is not None:
                 return refused
             return response.text(_static(name), content_type=TYPES[name], headers=dict(SECURITY))
 
         @agent.route("/console.js", methods=["GET"])
         async def script(request: Request) -> HTTPResponse:
-            return asset(request, "console.js")
+            return await asset(request, "console.js")
 
         @agent.route("/console.css", methods=["GET"])
         async def style(request: Request) -> HTTPResponse:
-            return asset(request, "console.css")
+            return await asset(request, "console.css")
 
         @agent.route("/login", methods=["POST"])
         async def login(request: Request) -> HTTPResponse:
             if self.auth is None or not self._same_origin(request):
-                return self._refusal(request) or response.text("forbidden", status=403)
-            address = request.ip or "unknown"
-            if self.auth.locked(address):
+                return await self._refusal(request) or response.text("forbidden", status=403)
+            address = of_request(request)  # the client, behind a trusted proxy too
+            if await self.auth.locked(address):
                 log_event(log, "agent.login_locked", logging.WARNING)
                 return self._page("login.html", 429, "Too many wrong passwords: wait 15 minutes.")
             if not self.auth.password_ok(request.form.get("password", "")):
-                self.auth.failed(address)
+                await self.auth.failed(address)
                 log_event(log, "agent.login_failed", logging.WARNING)
                 return self._page("login.html", 401, "Wrong password.")
             log_event(log, "agent.login")
@@ -158,16 +159,16 @@ class AgentInput(InputChannel):
             cookie["samesite"] = "Strict"
             cookie["path"] = "/agent"
             cookie["max-age"] = self.auth.session_seconds
-            if request.scheme == "https":
+            if request_is_https(request):  # directly, or at a trusted TLS front
                 cookie["secure"] = True
             return reply
 
         @agent.route("/logout", methods=["POST"])
         async def logout(request: Request) -> HTTPResponse:
-            refused = self._refusal(request)
+            refused = await self._refusal(request)
             if refused is not None:
                 return refused
-            self.auth.revoke(request.cookies.get(COOKIE, ""))
+            await self.auth.revoke(request.cookies.get(COOKIE, ""))
             reply = response.redirect("/agent/", status=303, headers=dict(SECURITY))
             reply.cookies[COOKIE] = ""
             reply.cookies[COOKIE]["path"] = "/agent"
@@ -176,14 +177,14 @@ class AgentInput(InputChannel):
 
         @agent.route("/api/new", methods=["POST"])
         async def new_caller(request: Request) -> HTTPResponse:
-            refused = self._refusal(request)
+            refused = await self._refusal(request)
             if refused is not None:
                 return refused
             return response.json({"conversation": new_id("agent")}, headers=dict(SECURITY))
 
         @agent.route("/api/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            refused = self._refusal(request)
+            refused = await self._refusal(request)
             if refused is not None:
                 return refused
             try:

@@ -2,7 +2,7 @@
 
 Before Rasa: an empty message or one over BOT_MESSAGE_MAX_CHARS gets a polite reply and never
 reaches the conversation; a sender over BOT_RATE_LIMIT_PER_MINUTE messages a minute is asked to
-wait; card numbers, security codes and SSNs are removed (so Rasa, the tracker store and the logs
+wait (and so is a client address over BOT_RATE_LIMIT_PER_ADDRESS); card numbers, security codes and SSNs are removed (so Rasa, the tracker store and the logs
 only ever see the redacted text) and the resident is warned. If Rasa fails (its database is down,
 say), the resident gets an apology, never an error page.
 """
@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import logging
 import os
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
+from assistant.shared_state import SharedState, shared_state
 from bot.logs import log_event
 from bot.redaction import redact, safe_sender_id, warning_for
 from bot.wording import limits
@@ -27,6 +26,8 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 # Set by assistant/run.py from the settings (.env) for the Rasa process.
 MAX_CHARS = int(os.environ.get("BOT_MESSAGE_MAX_CHARS") or 1000)
 PER_MINUTE = int(os.environ.get("BOT_RATE_LIMIT_PER_MINUTE") or 20)
+# Many residents can share one address (a library, a phone carrier's NAT): a far higher bound.
+PER_ADDRESS = int(os.environ.get("BOT_RATE_LIMIT_PER_ADDRESS") or 120)
 
 
 @dataclass(frozen=True)
@@ -38,28 +39,31 @@ class Delivered:
 
 
 class RateLimit:
-    """At most `per_minute` messages a sender in any 60 seconds (in this process)."""
+    """At most `per_minute` messages a sender, and `per_address` a client address, in any 60
+    seconds. The counts are the deployment's shared state (assistant/shared_state.py): bounded
+    and expiring in memory, or shared by every Rasa server in Redis (production), so a resident
+    who changes sender ids is still limited by address, and every instance counts the same."""
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, per_minute: int, per_address: int, state: Optional[SharedState] = None
+    ) -> None:
         self.per_minute = per_minute
-        self._clock = clock
-        self._seen: Dict[str, Deque[float]] = defaultdict(deque)
+        self.per_address = per_address
+        self._state = state
 
-    def allows(self, sender: str) -> bool:
-        now = self._clock()
-        recent = self._seen[sender]
-        while recent and recent[0] <= now - 60:
-            recent.popleft()
-        if len(recent) >= self.per_minute:
+    @property
+    def state(self) -> SharedState:
+        if self._state is None:
+            self._state = shared_state()
+        return self._state
+
+    async def allows(self, sender: str, address: Optional[str] = None) -> bool:
+        if address and await self.state.hit(f"rate:address:{address}", 60) > self.per_address:
             return False
-        recent.append(now)
-        if len(self._seen) > 100_000:  # forget idle senders rather than grow without end
-            for idle in [s for s, times in self._seen.items() if not times][:50_000]:
-                del self._seen[idle]
-        return True
+        return await self.state.hit(f"rate:sender:{sender}", 60) <= self.per_minute
 
 
-RATE = RateLimit(PER_MINUTE)
+RATE = RateLimit(PER_MINUTE, PER_ADDRESS)
 
 
 def _reply(sender: str, text: str, kept: str = "") -> Delivered:
@@ -74,6 +78,7 @@ async def deliver(
     metadata: Optional[Dict[str, Any]] = None,
     collector: Optional[CollectingOutputChannel] = None,
     warning: Callable[[Tuple[str, ...]], str] = warning_for,
+    address: Optional[str] = None,
 ) -> Delivered:
     """Check, redact, hand to Rasa, and return the bot's messages (the warning first, if any)."""
     if not text.strip():
@@ -82,7 +87,7 @@ async def deliver(
         log_event(log, "message.too_long", channel=input_channel, length=len(text))
         return _reply(sender, limits.TOO_LONG.format(length=len(text), limit=MAX_CHARS))
     sender = safe_sender_id(sender)  # a card number typed as a sender id is not kept either
-    if not RATE.allows(sender):
+    if not await RATE.allows(sender, address):
         log_event(log, "message.rate_limited", channel=input_channel)
         return _reply(sender, limits.TOO_FAST)
     cleaned = redact(text)

@@ -4,7 +4,8 @@
 
 Routes (all on the Rasa server's port):
 - GET  /widget.js, /widget.css   the widget (plain JavaScript and CSS, no other origin involved)
-- GET  /widget/demo              a demonstration city page with the widget
+- GET  /widget/demo?city=ID      a demonstration city page with the widget, set up for that city
+                                 (Odessa when none is given), for a city to preview its own
 - GET  /widget/config?city=ID    the city's name and phone numbers, and the web addresses the
                                  widget may make clickable (those the knowledge gives)
 - POST /widget/webhook           {"sender", "message", "city"?} -> {"said": the message as kept
@@ -23,6 +24,7 @@ preflight itself, with no origin allowed). The demo page is served from the assi
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from contextlib import suppress
@@ -37,6 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from assistant.channels.delivery import deliver
+from bot.client_address import of_request
 from bot.conversation import PRESET_CITY
 from bot.knowledge.addresses import web_addresses
 from bot.knowledge.base import Knowledge
@@ -53,11 +56,22 @@ FILES = {
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CITY_ID = re.compile(r"^[a-z0-9-]{1,64}$")
 HELP_LINE = "ftc_identity_theft"
+DEMO_CITY = "odessa-tx"  # the demonstration page's city when none is asked for
 
 
 @cache
 def _static(name: str) -> bytes:
     return (STATIC / name).read_bytes()
+
+
+def demo_page(city_id: str, short: str, name: str) -> str:
+    """The demonstration page set up for one city (`/widget/demo?city=ID`), so a city's staff
+    can preview the widget with their own city before they paste the tag."""
+    values = {"{{CITY_ID}}": city_id, "{{CITY_SHORT}}": short, "{{CITY_NAME}}": name}
+    page = _static("demo.html").decode("utf-8")
+    for placeholder, value in values.items():
+        page = page.replace(placeholder, html.escape(value, quote=True))
+    return page
 
 
 def parse_origins(value: Any) -> List[str]:
@@ -164,7 +178,21 @@ class WidgetInput(InputChannel):
 
         @widget.route("/widget/demo", methods=["GET"])
         async def demo(request: Request) -> HTTPResponse:
-            return static("demo.html", cache="no-cache")
+            city_id = request.args.get("city") or DEMO_CITY
+            try:
+                knowledge = self._knowledge()
+            except KnowledgeNotLoaded:
+                return response.text("The knowledge is not loaded yet: try again.", status=503)
+            city = knowledge.city(city_id) if CITY_ID.match(city_id) else None
+            if city is None:
+                known = ", ".join(c.id for c in knowledge.cities)
+                return response.text(
+                    f"No city with that id in the knowledge. Known ids: {known}.", status=404
+                )
+            return response.html(
+                demo_page(city.id, city.name, city.display_name),
+                headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
+            )
 
         @widget.route("/widget/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -200,7 +228,9 @@ class WidgetInput(InputChannel):
                     headers=self._cors(request),
                 )
             metadata = {PRESET_CITY: city} if isinstance(city, str) and CITY_ID.match(city) else {}
-            delivered = await deliver(on_new_message, sender, text, self.name(), metadata)
+            delivered = await deliver(
+                on_new_message, sender, text, self.name(), metadata, address=of_request(request)
+            )
             return response.json(
                 {"said": delivered.text, "messages": delivered.messages},
                 headers=self._cors(request),

@@ -307,3 +307,22 @@ async def test_the_second_wording_is_not_the_first(domain):
     again = domain["responses"]["utter_default_again"][0]
     assert again["text"] != first and "for example" in again["text"]
     assert again["buttons"] == [{"title": "Was my payment affected?", "payload": "/check_payment"}]
+
+
+async def test_checks_and_messages_not_understood_are_counted_without_their_text(store):
+    from bot.usage import figures
+
+    await run(ActionRunCheck(store), "online with my Visa", slots=ODESSA)
+    await run(ActionStartCheckFromAnswer(store), "king of acid", "nlu_fallback")
+    found = figures(store.engine, 1, "America/Chicago").as_dict()
+    assert found["checks"] == [
+        {"city_id": "odessa-tx", "verdict": "affected", "channel": "rest", "count": 1}
+    ]
+    assert found["stuck"] == [
+        {"kind": "not_understood", "channel": "rest", "slot": None, "count": 1}
+    ]
+    with store.engine.connect() as connection:
+        from sqlalchemy import text
+
+        rows = connection.execute(text("SELECT * FROM usage_events")).fetchall()
+    assert "king" not in repr(rows)

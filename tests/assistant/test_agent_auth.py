@@ -20,47 +20,74 @@ def test_the_password():
     assert not auth.password_ok("a long passphras") and not auth.password_ok("")
 
 
-def test_a_session_expires():
+async def test_a_session_expires():
     now, clock = clocked()
     auth = AgentAuth("pass", session_hours=8, clock=clock)
     token = auth.issue()
-    assert auth.valid(token)
+    assert await auth.valid(token)
     now[0] += 8 * 3600 - 1
-    assert auth.valid(token)
+    assert await auth.valid(token)
     now[0] += 2
-    assert not auth.valid(token)
+    assert not await auth.valid(token)
 
 
-def test_a_token_is_bound_to_the_password_and_cannot_be_forged():
+async def test_a_token_is_bound_to_the_password_and_cannot_be_forged():
     token = AgentAuth("pass").issue()
-    assert not AgentAuth("another pass").valid(token)
+    assert not await AgentAuth("another pass").valid(token)
     expiry, nonce, signature = token.split(".")
-    assert not AgentAuth("pass").valid(f"{int(expiry) + 99999}.{nonce}.{signature}")
-    assert not AgentAuth("pass").valid("garbage") and not AgentAuth("pass").valid("")
+    assert not await AgentAuth("pass").valid(f"{int(expiry) + 99999}.{nonce}.{signature}")
+    assert not await AgentAuth("pass").valid("garbage") and not await AgentAuth("pass").valid("")
 
 
-def test_log_out_revokes_the_token():
+async def test_log_out_revokes_the_token():
     auth = AgentAuth("pass")
     token, other = auth.issue(), auth.issue()
-    auth.revoke(token)
-    assert not auth.valid(token) and auth.valid(other)
+    await auth.revoke(token)
+    assert not await auth.valid(token) and await auth.valid(other)
 
 
-def test_repeated_wrong_passwords_lock_the_address_for_a_while():
+async def test_repeated_wrong_passwords_lock_the_address_for_a_while():
     now, clock = clocked()
     auth = AgentAuth("pass", clock=clock)
     for _ in range(MAX_FAILURES):
-        assert not auth.locked("10.0.0.1")
-        auth.failed("10.0.0.1")
-    assert auth.locked("10.0.0.1") and not auth.locked("10.0.0.2")
+        assert not await auth.locked("10.0.0.1")
+        await auth.failed("10.0.0.1")
+    assert await auth.locked("10.0.0.1") and not await auth.locked("10.0.0.2")
     now[0] += 15 * 60 + 1
-    assert not auth.locked("10.0.0.1")
+    assert not await auth.locked("10.0.0.1")
 
 
-def test_without_a_password_the_console_is_off():
+async def test_without_a_password_the_console_is_off():
     console = AgentInput.from_credentials({"password": "", "session_hours": ""})
     assert console.auth is None
     request = SimpleNamespace(method="GET", headers={}, cookies={})
-    assert console._refusal(request).status == 503
+    assert (await console._refusal(request)).status == 503
     on = AgentInput.from_credentials({"password": "pass", "session_hours": "1"})
-    assert on.auth.session_seconds == 3600 and on._refusal(request).status == 401
+    assert on.auth.session_seconds == 3600 and (await on._refusal(request)).status == 401
+
+
+async def test_behind_a_trusted_proxy_each_client_address_is_locked_out_on_its_own():
+    from bot.client_address import client_address, parse_networks
+
+    trusted = parse_networks("127.0.0.1")
+    auth = AgentAuth("pass", clock=clocked()[1])
+    attacker = client_address("127.0.0.1", "203.0.113.7", trusted)  # all come through nginx
+    agent = client_address("127.0.0.1", "198.51.100.9", trusted)
+    for _ in range(MAX_FAILURES):
+        await auth.failed(attacker)
+    assert await auth.locked(attacker)
+    assert not await auth.locked(agent)  # one client's guesses lock out no other agent
+
+
+async def test_a_revocation_is_forgotten_once_the_token_would_have_expired():
+    from assistant.shared_state import MemoryState
+
+    now, clock = clocked()
+    state = MemoryState(clock=clock)
+    auth = AgentAuth("pass", session_hours=1, clock=clock, state=state)
+    token = auth.issue()
+    await auth.revoke(token)
+    assert not await auth.valid(token) and len(state) == 1
+    now[0] += 3600 + 2
+    assert not await auth.valid(token)  # expired by then anyway
+    assert not await state.marked(f"revoked:{token.split('.')[1]}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.settings import PROJECT_ROOT, load_settings
 
 
@@ -33,3 +35,13 @@ def test_env_example_documents_every_setting():
     text = (PROJECT_ROOT / ".env.example").read_text()
     for name in ("BOT_KNOWLEDGE_DIR", "BOT_DATABASE_URL", "BOT_TIME_ZONE"):
         assert f"\n{name}=" in text
+
+
+def test_trusted_proxies_default_to_loopback_and_a_wrong_one_is_named(tmp_path):
+    empty = tmp_path / "none.env"
+    assert load_settings({}, empty).trusted_proxies == "127.0.0.1/32, ::1/128"
+    assert (
+        load_settings({"BOT_TRUSTED_PROXIES": "10.0.0.0/8"}, empty).trusted_proxies == "10.0.0.0/8"
+    )
+    with pytest.raises(ValueError, match="BOT_TRUSTED_PROXIES"):
+        load_settings({"BOT_TRUSTED_PROXIES": "the proxy"}, empty)

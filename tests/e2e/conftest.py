@@ -128,6 +128,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory, sites: Sites) -> Iterator[
         "BOT_SMS_SENDER_SECRET": SMS_SECRET,
         "BOT_SMS_DATABASE_URL": f"sqlite:///{workdir / 'sms.db'}",
         "BOT_AGENT_PASSWORD": AGENT_PASSWORD,
+        # every test's browser is this machine's one address: the bound per address is tested
+        # with two instances in test_production.py
+        "BOT_RATE_LIMIT_PER_ADDRESS": "5000",
     }
     running = start_servers(model, workdir, env=env, token=TOKEN, debug_log=True)
     sites.listed.assistant_url = sites.unlisted.assistant_url = running.rasa_url

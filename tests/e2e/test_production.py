@@ -8,6 +8,8 @@ import json
 import os
 import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
@@ -29,6 +31,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.production]
 SERVER = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 DATABASE = SERVER.rsplit("/", 1)[0] + "/click2gov_e2e_production"
 REDIS = "redis://127.0.0.1:6379/13"
+AGENT_PASSWORD = "two instances, one lockout"
+PER_ADDRESS = 12
 
 
 def _reachable() -> str:
@@ -63,6 +67,8 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
         "BOT_KNOWLEDGE_RECHECK_SECONDS": "0.2",
         "BOT_SMS_AUTH_TOKEN": "",
+        "BOT_AGENT_PASSWORD": AGENT_PASSWORD,
+        "BOT_RATE_LIMIT_PER_ADDRESS": str(PER_ADDRESS),
     }
     running = start_servers(model, workdir, env=env, token=TOKEN)
     yield running
@@ -224,3 +230,81 @@ def test_a_knowledge_reload_while_serving_gives_whole_answers(production: Server
         reloader.join()
         load_folder(engine, KNOWLEDGE_DIR)
     assert seen == {"old", "new"}  # both loads were served while reloading
+
+
+def _http(url: str, data: bytes = b"", headers: Dict[str, str] = None, method: str = "POST"):
+    """(status, headers, body) without following redirects."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            return None
+
+    request = urllib.request.Request(url, data=data if method == "POST" else None, method=method)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=30) as reply:
+            return reply.status, reply.headers, reply.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def log_in(instance: str, password: str, client: str, proto: str = "http"):
+    """A login as it arrives from the TLS front: the client's address and scheme forwarded."""
+    body = urllib.parse.urlencode({"password": password}).encode()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": client,
+        "X-Forwarded-Proto": proto,
+    }
+    status, reply_headers, _ = _http(f"{instance}/agent/login", body, headers)
+    cookie = reply_headers.get("Set-Cookie", "") or ""
+    return status, cookie
+
+
+def test_lockouts_and_revocations_are_shared_by_the_instances(production: Servers):
+    one, two = production.instances
+    for _ in range(5):  # five wrong passwords from one client, at the first server
+        assert log_in(one, "not it", "203.0.113.7")[0] == 401
+    assert log_in(two, AGENT_PASSWORD, "203.0.113.7")[0] == 429  # locked at the second too
+    status, cookie = log_in(two, AGENT_PASSWORD, "198.51.100.9")  # another client is not
+    assert status == 303 and cookie.startswith("agent_session=")
+    assert "secure" not in cookie.lower()  # plain HTTP at the front: no Secure flag
+    session = cookie.split(";")[0]
+    assert _http(f"{one}/agent/", headers={"Cookie": session}, method="GET")[0] == 200
+    assert _http(f"{one}/agent/logout", headers={"Cookie": session})[0] == 303
+    assert _http(f"{two}/agent/", headers={"Cookie": session}, method="GET")[0] == 401
+
+
+def test_behind_tls_the_session_cookie_is_secure(production: Servers):
+    status, cookie = log_in(production.instances[0], AGENT_PASSWORD, "198.51.100.10", "https")
+    assert status == 303 and "secure" in cookie.lower()
+
+
+def test_the_rate_limits_count_across_the_instances(production: Servers):
+    one, two = production.instances
+    sender = new_id("rate")
+    texts = []
+    for i in range(21):  # one sender, 21 messages within a minute, alternating servers
+        _, replies, _ = post((one, two)[i % 2], sender, "hello")
+        texts.append(" ".join(r.get("text") or "" for r in replies))
+    assert all("faster than I can answer" not in t for t in texts[:20])
+    assert "faster than I can answer" in texts[20]
+
+    def widget(instance: str, client: str, number: int) -> str:
+        body = json.dumps(
+            {"sender": f"web-{client.replace('.', '')}{number:04d}x", "message": "hi"}
+        )
+        status, _, reply = _http(
+            f"{instance}/widget/webhook",
+            body.encode(),
+            {"Content-Type": "text/plain", "X-Forwarded-For": client},
+        )
+        assert status == 200, reply
+        return " ".join(m.get("text") or "" for m in json.loads(reply)["messages"])
+
+    # new sender ids every time from one address: limited by address all the same
+    said = [widget((one, two)[i % 2], "192.0.2.50", i) for i in range(PER_ADDRESS + 1)]
+    assert all("faster than I can answer" not in t for t in said[:PER_ADDRESS])
+    assert "faster than I can answer" in said[PER_ADDRESS]
+    assert "faster than I can answer" not in widget(one, "192.0.2.51", 0)  # another address

@@ -368,3 +368,59 @@ def test_help_gives_the_line_of_the_city_being_checked(phone: Phone):
     help_text = phone.text("help")
     assert "888-278-8028" in help_text, help_text  # Bakersfield's line from its notice
     assert "STOP" in help_text
+
+
+def _stats(servers: Servers) -> dict:
+    """`python -m bot stats --json` on the running assistant's database, as a city's IT runs it."""
+    environ = {**os.environ, "BOT_DATABASE_URL": f"sqlite:///{servers.workdir / 'knowledge.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "stats", "--since", "2d", "--json"],
+        cwd=PROJECT_ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _delta(before: List[dict], after: List[dict], keys: Tuple[str, ...]) -> Dict[tuple, int]:
+    counted = {tuple(row[k] for k in keys): row["count"] for row in before}
+    changes = {}
+    for row in after:
+        key = tuple(row[k] for k in keys)
+        if row["count"] != counted.get(key, 0):
+            changes[key] = row["count"] - counted.get(key, 0)
+    return changes
+
+
+def test_stats_count_every_channels_checks_and_questions_exactly(phone: Phone, servers: Servers):
+    from tests.e2e.conftest import Chat
+
+    before = _stats(servers)
+    for text in ("was my payment affected?", "odessa", "9/5/19", "1"):  # SMS: affected
+        phone.text(text)
+    chat = Chat(servers)  # REST: not affected (by phone), then a question
+    for text in ("was my payment affected?", "Odessa", "September 5 2019", "by phone"):
+        chat.say(text)
+    chat.say("who do I call about the breach?")
+    widget = _widget(servers, "web-statscountingtest")
+    for text in ("was my payment affected?", "Sept 3 2019", "online with my card"):
+        widget(text)
+    agent = _agent(servers)  # the console: Bakersfield, affected
+    agent("Bakersfield, Sept 1 2018, online with a card")
+    after = _stats(servers)
+
+    checks = _delta(before["checks"], after["checks"], ("city_id", "verdict", "channel"))
+    assert checks == {
+        ("odessa-tx", "affected", "sms"): 1,
+        ("odessa-tx", "not_affected", "rest"): 1,
+        ("odessa-tx", "affected", "widget"): 1,
+        ("bakersfield-ca", "affected", "agent"): 1,
+    }
+    assert after["checks_total"] - before["checks_total"] == 4
+    assert _delta(before["questions"], after["questions"], ("topic",)) == {("contacts",): 1}
+    stored = (servers.workdir / "knowledge.db").read_bytes()
+    for typed in (b"9/5/19", b"September 5 2019", b"who do I call", b"Sept 1 2018"):
+        assert typed not in stored  # counted, never kept

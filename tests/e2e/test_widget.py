@@ -434,3 +434,16 @@ def test_a_phone_number_is_a_link_without_the_space_before_it(page: Page, server
     phones = page.locator("a[href^='tel:']").evaluate_all("links => links.map(a => a.textContent)")
     assert phones and all(text == text.strip() and text[0].isdigit() for text in phones), phones
     assert "at 405-366-5320" in widget.log()  # the space stays, as text before the link
+
+
+def test_the_demo_page_previews_any_city_of_the_knowledge(page: Page, servers: Servers):
+    page.goto(f"{servers.rasa_url}/widget/demo?city=bakersfield-ca")
+    assert "set up for Bakersfield, CA" in page.locator("main").inner_text()
+    assert 'data-city="bakersfield-ca"' in page.locator("pre").inner_text()
+    widget = open_by_keyboard(page)
+    assert "payment you made to Bakersfield, CA" in widget.log()
+    assert page.locator("#title").inner_text() == "Bakersfield payment check"
+    for wrong in ("nowhere-xx", "<script>", "odessa-tx%22%3E%3Cscript%3E"):
+        reply = page.goto(f"{servers.rasa_url}/widget/demo?city={wrong}")
+        assert reply is not None and reply.status == 404, wrong
+        assert "Known ids: " in page.inner_text("body") and "odessa-tx" in page.inner_text("body")
