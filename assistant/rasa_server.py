@@ -1,11 +1,14 @@
 """`python -m assistant.rasa_server run ...`: Rasa's own command line, with assistant/patches.py
-applied first. Takes exactly the arguments of `rasa`."""
+applied first. Takes exactly the arguments of `rasa`. The project's own events (the channels',
+the console's audit lines) are written as JSON lines with their fields, as in the action server."""
 
 from __future__ import annotations
 
 from assistant.patches import apply_all
+from bot.logs import configure_logging
 
 if __name__ == "__main__":
+    configure_logging()
     apply_all()
     from rasa.__main__ import main
 

@@ -75,6 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print a JSON object")
     stats.add_argument("--svg", default=None, help="also write checks per day as an SVG file")
 
+    agents = sub.add_parser("agents", help="support agents' own console accounts")
+    asub = agents.add_subparsers(dest="action", required=True)
+    add = asub.add_parser("add", help="add an agent (the password is read from the terminal)")
+    add.add_argument("agent", help="the agent's name: lower-case letters, digits, - or _")
+    add.add_argument("--role", choices=["agent", "supervisor"], default="agent")
+    asub.add_parser("list", help="list the agents and their roles")
+    remove = asub.add_parser("remove", help="remove an agent (their sessions end)")
+    remove.add_argument("agent")
+    password = asub.add_parser("password", help="set an agent's new password")
+    password.add_argument("agent")
+
     deploy = sub.add_parser("deploy", help="write a deployment file (the nginx TLS front)")
     dsub = deploy.add_subparsers(dest="action", required=True)
     nginx = dsub.add_parser("nginx", help="print deploy/nginx-tls.conf filled in for a city")
@@ -269,6 +280,46 @@ def _stats(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
     return 0
 
 
+def _read_password(err: TextIO) -> str:
+    """A new password: asked twice on a terminal; else the first line of standard input."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("The same again: ") != first:
+            raise ValueError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _agents(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.agents import AccountError, AgentAccounts, Role
+
+    accounts = AgentAccounts(make_engine(settings.database_url))
+    try:
+        if args.action == "add":
+            added = accounts.add(args.agent, _read_password(err), Role(args.role))
+            print(f"Added {added.name} ({added.role.value}).", file=out)
+        elif args.action == "password":
+            accounts.set_password(args.agent, _read_password(err))
+            print(f"New password set for {args.agent}.", file=out)
+        elif args.action == "remove":
+            if not accounts.remove(args.agent):
+                print(f"No agent called {args.agent!r}.", file=err)
+                return 1
+            print(f"Removed {args.agent}.", file=out)
+        else:
+            for account in accounts.all():
+                print(
+                    f"{account.name}\t{account.role.value}\tadded {account.created:%Y-%m-%d}",
+                    file=out,
+                )
+    except (AccountError, ValueError) as error:
+        print(str(error), file=err)
+        return 2
+    return 0
+
+
 def _deploy_nginx(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     from assistant.deploy import tls_front
 
@@ -302,6 +353,7 @@ def main(
         "sms": _sms,
         "purge": _purge,
         "stats": _stats,
+        "agents": _agents,
     }
     handler = (
         handlers.get(args.command)

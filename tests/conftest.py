@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot import usage
+from bot import agents, usage
 from bot.knowledge.base import Knowledge
 from bot.knowledge.models import Base
 from bot.knowledge.reader import read_knowledge
@@ -60,6 +60,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     if request.param != "sqlite":
         Base.metadata.drop_all(engine)
         usage.metadata.drop_all(engine)
+        agents.metadata.drop_all(engine)
     engine.dispose()
 
 

@@ -369,5 +369,27 @@
     });
     draw();
     $("said").focus();
+    whoAmI();
   });
+
+  /** The logged-in agent: an account's name goes into every summary (and cannot be changed
+   *  there); a supervisor gets the link to the usage page. */
+  function whoAmI() {
+    fetch("/agent/api/me", { credentials: "same-origin" }).then(function (reply) {
+      return reply.ok ? reply.json() : null;
+    }).then(function (me) {
+      if (!me) {
+        return;
+      }
+      if (me.agent) {
+        try {
+          sessionStorage.setItem(AGENT, me.agent);
+        } catch (error) { /* not kept */ }
+        $("agent-name").value = me.agent;
+        $("agent-name").readOnly = true;
+        $("summary").value = summaryText();
+      }
+      $("usage").hidden = me.role !== "supervisor";
+    }, function () { /* the console works without it */ });
+  }
 })();

@@ -15,12 +15,15 @@ The console is off (503) until BOT_AGENT_PASSWORD is set: there is no default pa
 
 from __future__ import annotations
 
+import asyncio
+import html
 import json
 import logging
 import re
+import time
 from functools import cache
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 from urllib.parse import urlparse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -28,15 +31,25 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from assistant.agent_auth import AgentAuth
+from assistant.agent_auth import SHARED, AgentAuth, Session
 from assistant.channels.delivery import deliver
+from assistant.stats_page import stats_page
+from bot.agents import AgentAccounts
 from bot.channels import AGENT
 from bot.client_address import of_request, request_is_https
 from bot.ids import new_id
+from bot.knowledge.store import make_engine
 from bot.logs import log_event
 from bot.redaction import agent_warning_for
+from bot.settings import load_settings
+from bot.usage import figures
 
 log = logging.getLogger(__name__)
+ACCOUNTS_RECHECK_SECONDS = 5.0
+NAME_FIELD = (
+    '<label for="name">Agent name</label>\n'
+    '      <input id="name" name="name" type="text" autocomplete="username" required autofocus>\n'
+)
 STATIC = Path(__file__).resolve().parent.parent / "agent"
 COOKIE = "agent_session"
 CONVERSATION = re.compile(r"^agent-[a-z2-7]{24}$")
@@ -58,6 +71,13 @@ SECURITY = {
 }
 
 
+def _who(session: Optional[Session]) -> Dict[str, Any]:
+    """The logged-in agent as the console shows it (no name for the shared password)."""
+    if session is None:
+        return {"agent": None, "role": None}
+    return {"agent": None if session.name == SHARED else session.name, "role": session.role}
+
+
 @cache
 def _static(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
@@ -74,8 +94,38 @@ class AgentOutput(CollectingOutputChannel):
 class AgentInput(InputChannel):
     """The console's pages and its API."""
 
-    def __init__(self, password: str = "", session_hours: float = 8.0) -> None:
-        self.auth = AgentAuth(password, session_hours) if password else None
+    def __init__(
+        self,
+        password: str = "",
+        session_hours: float = 8.0,
+        accounts: Optional[AgentAccounts] = None,
+    ) -> None:
+        self.password = password
+        self.auth = AgentAuth(password, session_hours)
+        self._accounts = accounts
+        self._in_use: Tuple[float, bool] = (-1e9, False)
+
+    def accounts(self) -> AgentAccounts:
+        """The deployment's agents (bot/agents.py), from the settings on first use."""
+        if self._accounts is None:
+            self._accounts = AgentAccounts(make_engine(load_settings().database_url))
+        return self._accounts
+
+    async def _accounts_in_use(self) -> bool:
+        """Whether agents have their own accounts (then only they log in); re-read every few
+        seconds, so an account added with `bot agents add` counts without a restart."""
+        checked, in_use = self._in_use
+        now = time.monotonic()
+        if now - checked > ACCOUNTS_RECHECK_SECONDS:
+            accounts = self.accounts()
+            in_use = await asyncio.to_thread(accounts.any)
+            key = await asyncio.to_thread(accounts.session_key) if in_use else None
+            self.auth.use_key(key)
+            self._in_use = (now, in_use)
+        return in_use
+
+    async def _enabled(self) -> bool:
+        return bool(self.password) or await self._accounts_in_use()
 
     @classmethod
     def name(cls) -> str:
@@ -90,8 +140,33 @@ class AgentInput(InputChannel):
     def url_prefix(self) -> str:
         return "/agent"
 
+    async def _session(self, request: Request) -> Optional[Session]:
+        """The logged-in agent; an account removed since its login is logged out."""
+        named = await self._accounts_in_use()  # also: the key that signs sessions
+        session = await self.auth.session(request.cookies.get(COOKIE, ""))
+        if session is None or not named:
+            return session
+        account = await asyncio.to_thread(self.accounts().get, session.name)
+        return Session(account.name, account.role.value) if account else None
+
     async def _signed_in(self, request: Request) -> bool:
-        return self.auth is not None and await self.auth.valid(request.cookies.get(COOKIE, ""))
+        return await self._session(request) is not None
+
+    async def _login_page(self, status: int = 200, error: str = "") -> HTTPResponse:
+        named = await self._accounts_in_use()
+        body = (
+            _static("login.html")
+            .replace("{error}", html.escape(error))
+            .replace("{name_field}", NAME_FIELD if named else "")
+            .replace("{password_focus}", "" if named else " autofocus")
+            .replace(
+                "{how}",
+                "your own agent name and password"
+                if named
+                else "the console password your city set",
+            )
+        )
+        return response.html(body, status=status, headers=dict(SECURITY))
 
     def _page(self, name: str, status: int = 200, error: str = "") -> HTTPResponse:
         body = _static(name).replace("{error}", error)
@@ -104,9 +179,10 @@ class AgentInput(InputChannel):
 
     async def _refusal(self, request: Request, page: bool = False) -> Optional[HTTPResponse]:
         """503 while the console is off, 401 without a session, 403 from another site."""
-        if self.auth is None:
+        if not await self._enabled():
             return response.text(
-                "The agent console is off: set BOT_AGENT_PASSWORD in .env and restart.",
+                "The agent console is off: add an agent (python -m bot agents add NAME), or set "
+                "BOT_AGENT_PASSWORD in .env and restart.",
                 status=503,
                 headers=dict(SECURITY),
             )
@@ -114,7 +190,7 @@ class AgentInput(InputChannel):
             return response.text("forbidden", status=403, headers=dict(SECURITY))
         if not await self._signed_in(request):
             if page:
-                return self._page("login.html", status=401)
+                return await self._login_page(status=401)
             return response.json({"error": "log in first"}, status=401, headers=dict(SECURITY))
         return None
 
@@ -141,19 +217,31 @@ class AgentInput(InputChannel):
 
         @agent.route("/login", methods=["POST"])
         async def login(request: Request) -> HTTPResponse:
-            if self.auth is None or not self._same_origin(request):
+            if not await self._enabled() or not self._same_origin(request):
                 return await self._refusal(request) or response.text("forbidden", status=403)
             address = of_request(request)  # the client, behind a trusted proxy too
-            if await self.auth.locked(address):
-                log_event(log, "agent.login_locked", logging.WARNING)
-                return self._page("login.html", 429, "Too many wrong passwords: wait 15 minutes.")
-            if not self.auth.password_ok(request.form.get("password", "")):
-                await self.auth.failed(address)
-                log_event(log, "agent.login_failed", logging.WARNING)
-                return self._page("login.html", 401, "Wrong password.")
-            log_event(log, "agent.login")
+            named = await self._accounts_in_use()
+            name = (request.form.get("name", "") or "").strip().lower() if named else SHARED
+            password = request.form.get("password", "") or ""
+            keys = [f"address:{address}"] + ([f"account:{name}"] if named and name else [])
+            for key in keys:
+                if await self.auth.locked(key):
+                    log_event(log, "agent.login_locked", logging.WARNING, agent=name or None)
+                    return await self._login_page(429, "Too many wrong passwords: wait 15 minutes.")
+            if named:
+                account = await asyncio.to_thread(self.accounts().verify, name, password)
+                session = Session(account.name, account.role.value) if account else None
+            else:
+                session = Session(SHARED, "agent") if self.auth.password_ok(password) else None
+            if session is None:
+                for key in keys:
+                    await self.auth.failed(key)
+                log_event(log, "agent.login_failed", logging.WARNING, agent=name or None)
+                wrong = "Wrong name or password." if named else "Wrong password."
+                return await self._login_page(401, wrong)
+            log_event(log, "agent.login", agent=session.name, role=session.role)  # the audit
             reply = response.redirect("/agent/", status=303, headers=dict(SECURITY))
-            reply.cookies[COOKIE] = self.auth.issue()
+            reply.cookies[COOKIE] = self.auth.issue(session.name, session.role)
             cookie = reply.cookies[COOKIE]
             cookie["httponly"] = True
             cookie["samesite"] = "Strict"
@@ -180,7 +268,41 @@ class AgentInput(InputChannel):
             refused = await self._refusal(request)
             if refused is not None:
                 return refused
-            return response.json({"conversation": new_id("agent")}, headers=dict(SECURITY))
+            session = await self._session(request)
+            conversation = new_id("agent")
+            log_event(log, "agent.call", agent=session.name, conversation=conversation)
+            return response.json(
+                {"conversation": conversation, **_who(session)}, headers=dict(SECURITY)
+            )
+
+        @agent.route("/api/me", methods=["GET"])
+        async def me(request: Request) -> HTTPResponse:
+            refused = await self._refusal(request)
+            if refused is not None:
+                return refused
+            return response.json(_who(await self._session(request)), headers=dict(SECURITY))
+
+        @agent.route("/stats", methods=["GET"])
+        async def stats(request: Request) -> HTTPResponse:
+            refused = await self._refusal(request, page=True)
+            if refused is not None:
+                return refused
+            session = await self._session(request)
+            if not session.supervisor:
+                return response.text(
+                    "This page is for supervisors.", status=403, headers=dict(SECURITY)
+                )
+            days = request.args.get("days") or "7"
+            city = request.args.get("city") or None
+            if not days.isdigit() or not 1 <= int(days) <= 366:
+                days = "7"
+            if city is not None and not re.match(r"^[a-z0-9-]{1,64}$", city):
+                city = None
+            settings = load_settings()
+            found = await asyncio.to_thread(
+                figures, make_engine(settings.database_url), int(days), settings.time_zone, city
+            )
+            return response.html(stats_page(found, city), headers=dict(SECURITY))
 
         @agent.route("/api/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
@@ -196,6 +318,8 @@ class AgentInput(InputChannel):
                 return response.json({"error": "start a new caller first"}, status=400)
             if not isinstance(text, str) or not text.strip():
                 return response.json({"error": "type what the caller says"}, status=400)
+            session = await self._session(request)
+            log_event(log, "agent.turn", agent=session.name, conversation=conversation)
             delivered = await deliver(
                 on_new_message,
                 conversation,

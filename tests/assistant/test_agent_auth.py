@@ -34,8 +34,12 @@ async def test_a_session_expires():
 async def test_a_token_is_bound_to_the_password_and_cannot_be_forged():
     token = AgentAuth("pass").issue()
     assert not await AgentAuth("another pass").valid(token)
-    expiry, nonce, signature = token.split(".")
-    assert not await AgentAuth("pass").valid(f"{int(expiry) + 99999}.{nonce}.{signature}")
+    expiry, nonce, name, role, signature = token.split(".")
+    assert not await AgentAuth("pass").valid(
+        f"{int(expiry) + 99999}.{nonce}.{name}.{role}.{signature}"
+    )
+    # a session cannot be made a supervisor's by editing its role
+    assert not await AgentAuth("pass").valid(f"{expiry}.{nonce}.{name}.supervisor.{signature}")
     assert not await AgentAuth("pass").valid("garbage") and not await AgentAuth("pass").valid("")
 
 
@@ -57,13 +61,19 @@ async def test_repeated_wrong_passwords_lock_the_address_for_a_while():
     assert not await auth.locked("10.0.0.1")
 
 
-async def test_without_a_password_the_console_is_off():
-    console = AgentInput.from_credentials({"password": "", "session_hours": ""})
-    assert console.auth is None
+async def test_without_a_password_or_an_account_the_console_is_off(tmp_path):
+    from bot.agents import AgentAccounts
+    from bot.knowledge.store import make_engine
+
+    accounts = AgentAccounts(make_engine(f"sqlite:///{tmp_path / 'k.db'}"))
+    console = AgentInput("", 8.0, accounts)
     request = SimpleNamespace(method="GET", headers={}, cookies={})
     assert (await console._refusal(request)).status == 503
-    on = AgentInput.from_credentials({"password": "pass", "session_hours": "1"})
+    on = AgentInput("pass", 1.0, accounts)
     assert on.auth.session_seconds == 3600 and (await on._refusal(request)).status == 401
+    accounts.add("a-supervisor", "a long enough password", "supervisor")
+    named = AgentInput("", 8.0, accounts)  # an account is enough to turn the console on
+    assert (await named._refusal(request)).status == 401
 
 
 async def test_behind_a_trusted_proxy_each_client_address_is_locked_out_on_its_own():

@@ -308,3 +308,19 @@ def test_the_rate_limits_count_across_the_instances(production: Servers):
     assert all("faster than I can answer" not in t for t in said[:PER_ADDRESS])
     assert "faster than I can answer" in said[PER_ADDRESS]
     assert "faster than I can answer" not in widget(one, "192.0.2.51", 0)  # another address
+
+
+def test_quick_texts_to_either_instance_are_handled_in_the_order_they_came(production: Servers):
+    texts = ["Odessa", "Sept 3 2019", "online with my Visa", "thanks"]
+    for _ in range(4):
+        sender = new_id("order")
+        post(production.instances[0], sender, "was my payment affected?")
+        threads = []
+        for i, said in enumerate(texts):  # a resident typing fast; the balancer alternating
+            thread = threading.Thread(target=post, args=(production.instances[i % 2], sender, said))
+            thread.start()
+            threads.append(thread)
+            time.sleep(0.015)
+        for thread in threads:
+            thread.join()
+        assert user_texts(tracker(production, sender))[1:] == texts  # the order they were sent

@@ -324,7 +324,11 @@ def test_ordinary_conversations_in_every_channel_leave_no_error_in_any_log(
             with log.open(encoding="utf-8", errors="replace") as handle:
                 handle.seek(before[log])
                 written += handle.read().splitlines()
-    errors = [line for line in written if " ERROR " in line or "[error" in line.lower()]
+    errors = [
+        line
+        for line in written
+        if " ERROR " in line or "[error" in line.lower() or '"level": "error"' in line
+    ]
     assert written and errors == [], errors[:3]
 
 
