@@ -2,8 +2,9 @@
 
 Before Rasa: an empty message or one over BOT_MESSAGE_MAX_CHARS gets a polite reply and never
 reaches the conversation; a sender over BOT_RATE_LIMIT_PER_MINUTE messages a minute is asked to
-wait (and so is a client address over BOT_RATE_LIMIT_PER_ADDRESS); card numbers, security codes and SSNs are removed (so Rasa, the tracker store and the logs
-only ever see the redacted text) and the resident is warned. If Rasa fails (its database is down,
+wait (and so is a widget client address over BOT_RATE_LIMIT_PER_ADDRESS); card numbers, security
+codes and SSNs are removed (so Rasa, the tracker store and the logs only ever see the redacted
+text) and the resident is warned. If Rasa fails (its database is down,
 say), the resident gets an apology, never an error page.
 """
 

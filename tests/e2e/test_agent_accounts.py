@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from assistant.run import Servers, latest_model, start_servers
 from bot.settings import PROJECT_ROOT
 from tests.conftest import KNOWLEDGE_DIR
-from tests.e2e.conftest import TOKEN, serious_violations
+from tests.e2e.conftest import SMS_SECRET, SMS_TOKEN, TOKEN, serious_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +55,9 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         "BOT_DATABASE_URL": f"sqlite:///{workdir / 'knowledge.db'}",
         "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
         "BOT_TRACKER_DB": str(workdir / "trackers.db"),
-        "BOT_SMS_AUTH_TOKEN": "",
+        "BOT_SMS_AUTH_TOKEN": SMS_TOKEN,
+        "BOT_SMS_SENDER_SECRET": SMS_SECRET,
+        "BOT_SMS_DATABASE_URL": f"sqlite:///{workdir / 'sms.db'}",
         "BOT_AGENT_PASSWORD": SHARED,
     }
     running = start_servers(model, workdir, env=env, token=TOKEN)
@@ -157,9 +159,17 @@ def test_the_supervisors_page_shows_exactly_what_residents_did(browser: Browser,
         )
         urllib.request.urlopen(request, timeout=60).read()
 
+    from tests.e2e.test_sms import Phone, _widget
+
     for text in ("was my payment affected?", "Odessa", "Sept 5 2019", "by phone"):
         rest("stats-resident-1", text)
     rest("stats-resident-2", "what data was taken in Bakersfield?")
+    phone = Phone(named)  # a resident texting: Midwest City, may have been affected
+    for text in ("was my payment affected?", "Midwest City", "March 2 2018", "online card"):
+        phone.text(text)
+    widget = _widget(named, "web-supervisorpagecount")  # on a city page: Odessa, affected
+    for text in ("was my payment affected?", "Sept 3 2019", "online with my card"):
+        widget(text)
     done = bot_agents(
         named.workdir,
         "add",
@@ -177,9 +187,12 @@ def test_the_supervisors_page_shows_exactly_what_residents_did(browser: Browser,
     page.keyboard.press("Enter")
     page.wait_for_url("**/agent/stats")
     tables = page.locator("table").all_inner_texts()
-    assert "Checks: 2" in tables[0]  # the console's call above and this resident's
-    assert "odessa-tx\tnot_affected\trest\t1" in tables[0]
+    # exactly this module's checks, one in each channel: the console's call above, and these
+    assert "Checks: 4" in tables[0]
     assert "odessa-tx\taffected\tagent\t1" in tables[0]
+    assert "odessa-tx\tnot_affected\trest\t1" in tables[0]
+    assert "midwest-city-ok\tpossibly_affected\tsms\t1" in tables[0]
+    assert "odessa-tx\taffected\twidget\t1" in tables[0]
     assert "data_exposed\t1" in tables[1]
     assert page.locator("svg[role=img] rect").count() == 7
     assert serious_violations(page) == []
