@@ -118,8 +118,14 @@ class AgentInput(InputChannel):
         now = time.monotonic()
         if now - checked > ACCOUNTS_RECHECK_SECONDS:
             accounts = self.accounts()
-            in_use = await asyncio.to_thread(accounts.any)
-            key = await asyncio.to_thread(accounts.session_key) if in_use else None
+            try:
+                in_use = await asyncio.to_thread(accounts.any)
+                key = await asyncio.to_thread(accounts.session_key) if in_use else None
+            except Exception as error:  # noqa: BLE001 - the database is down: keep what we knew
+                log_event(
+                    log, "agent.accounts_unavailable", logging.ERROR, error=type(error).__name__
+                )
+                return in_use
             self.auth.use_key(key)
             self._in_use = (now, in_use)
         return in_use

@@ -101,3 +101,14 @@ async def test_a_revocation_is_forgotten_once_the_token_would_have_expired():
     now[0] += 3600 + 2
     assert not await auth.valid(token)  # expired by then anyway
     assert not await state.marked(f"revoked:{token.split('.')[1]}")
+
+
+async def test_an_unreachable_accounts_database_keeps_the_console_as_it_was(tmp_path):
+    from sqlalchemy import create_engine
+
+    from bot.agents import AgentAccounts
+
+    broken = AgentAccounts(create_engine(f"sqlite:///{tmp_path}/no/such/dir/k.db"))
+    console = AgentInput("pass", 8.0, broken)
+    request = SimpleNamespace(method="GET", headers={}, cookies={})
+    assert (await console._refusal(request)).status == 401  # the shared password still works
