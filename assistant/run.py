@@ -17,6 +17,7 @@ which applies assistant/patches.py first.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import sys
 from dataclasses import dataclass
@@ -261,6 +262,10 @@ def start_servers(
     rasa_port = rasa_port or free_port()
     action_port = action_port or free_port()
     environ.update(server_environment(settings, action_port))
+    if not environ.get("BOT_ACTION_TOKEN"):
+        # No token configured: one made for this run, known only to these two processes, so that
+        # nothing else on the machine can list or run the actions.
+        environ["BOT_ACTION_TOKEN"] = secrets.token_urlsafe(32)
     endpoints = ENDPOINTS[settings.deployment]
     processes = [
         _actions(environ, workdir, action_port, settings.action_workers, settings.action_host)

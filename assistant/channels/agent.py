@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 import logging
 import re
 import time
@@ -32,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from assistant.agent_auth import SHARED, AgentAuth, Session
+from assistant.channels.bodies import json_object
 from assistant.channels.delivery import deliver
 from assistant.stats_page import stats_page
 from bot.agents import AgentAccounts
@@ -315,10 +315,7 @@ class AgentInput(InputChannel):
             refused = await self._refusal(request)
             if refused is not None:
                 return refused
-            try:
-                body = json.loads(request.body or b"{}")
-            except ValueError:
-                body = {}
+            body = json_object(request.body)
             conversation, text = body.get("conversation"), body.get("message")
             if not (isinstance(conversation, str) and CONVERSATION.match(conversation)):
                 return response.json({"error": "start a new caller first"}, status=400)

@@ -25,7 +25,6 @@ preflight itself, with no origin allowed). The demo page is served from the assi
 from __future__ import annotations
 
 import html
-import json
 import re
 from contextlib import suppress
 from functools import cache
@@ -38,6 +37,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from assistant.channels.bodies import json_object
 from assistant.channels.delivery import deliver
 from bot.client_address import of_request
 from bot.conversation import PRESET_CITY
@@ -96,15 +96,6 @@ def city_config(knowledge: Knowledge, city_id: Optional[str]) -> Dict[str, Any]:
         "call": [{"label": c.label, "phone": c.phone, "line": contact_line(c)} for c in contacts],
         "links": web_addresses(knowledge),
     }
-
-
-def _json_object(raw: bytes) -> Dict[str, Any]:
-    """The request body as a JSON object ({} when it is not one)."""
-    try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return {}
-    return body if isinstance(body, dict) else {}
 
 
 class WidgetInput(InputChannel):
@@ -216,7 +207,7 @@ class WidgetInput(InputChannel):
             refused = self._refused(request)
             if refused is not None:
                 return refused
-            body = _json_object(request.body)
+            body = json_object(request.body)
             sender, text, city = body.get("sender"), body.get("message"), body.get("city")
             if not (isinstance(sender, str) and SENDER.match(sender) and isinstance(text, str)):
                 return response.json(

@@ -272,3 +272,16 @@ def test_the_console_on_a_small_screen(browser: Browser, servers: Servers):
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS / "agent-console-375.png"), full_page=True)
     context.close()
+
+
+def test_bodies_that_are_not_an_object_get_400_not_500(servers: Servers):
+    _, cookie = log_in(servers, AGENT_PASSWORD)
+    for body in (b"[" * 1000 + b"]" * 1000, b"[1, 2]", b'"text"', b"{"):
+        status, reply, _ = call(servers, "POST", "/agent/api/message", body, cookie)
+        assert status == 400, (body[:10], status, reply)
+        request = urllib.request.Request(
+            f"{servers.rasa_url}/widget/webhook", data=body, headers={"Content-Type": "text/plain"}
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 400, body[:10]

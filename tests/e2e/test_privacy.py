@@ -195,3 +195,15 @@ def test_the_action_server_listens_on_loopback_by_default(servers: Servers):
     loopback = f"0100007f:{action_port:04x}"
     anywhere = f"00000000:{action_port:04x}"
     assert loopback in listening and anywhere not in listening
+
+
+def test_without_a_configured_token_the_action_server_still_needs_the_runs_own(servers: Servers):
+    for path in ("/actions", "/webhook"):
+        request = urllib.request.Request(
+            servers.action_url + path, data=b"{}" if path == "/webhook" else None
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 401, path  # another program on the machine is refused
+    with urllib.request.urlopen(servers.action_url + "/health", timeout=10) as reply:
+        assert reply.status == 200
