@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
@@ -29,6 +30,9 @@ MAX_CHARS = int(os.environ.get("BOT_MESSAGE_MAX_CHARS") or 1000)
 PER_MINUTE = int(os.environ.get("BOT_RATE_LIMIT_PER_MINUTE") or 20)
 # Many residents can share one address (a library, a phone carrier's NAT): a far higher bound.
 PER_ADDRESS = int(os.environ.get("BOT_RATE_LIMIT_PER_ADDRESS") or 120)
+# Rasa's own commands a resident may type ("/restart"): they run, and are answered.
+RESTARTS = re.compile(r"^\s*/(restart|session_start)\b")
+STARTED_OVER, NO_REPLY = limits.STARTED_OVER, limits.NO_REPLY
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,11 @@ async def deliver(
     collector: Optional[CollectingOutputChannel] = None,
     warning: Callable[[Tuple[str, ...]], str] = warning_for,
     address: Optional[str] = None,
+    internal: bool = False,
 ) -> Delivered:
-    """Check, redact, hand to Rasa, and return the bot's messages (the warning first, if any)."""
+    """Check, redact, hand to Rasa, and return the bot's messages (the warning first, if any).
+    A resident's message Rasa answers with nothing (a typed "/restart" or "/back") gets a short
+    reply instead of silence; `internal` messages (the SMS channel's restart on STOP) do not."""
     if not text.strip():
         return _reply(sender, limits.EMPTY)
     if len(text) > MAX_CHARS:
@@ -110,6 +117,10 @@ async def deliver(
         log_event(log, "message.failed", logging.ERROR, error=type(error).__name__)
         return _reply(sender, limits.FAILED, cleaned.text)
     messages: List[Dict[str, Any]] = list(getattr(output, "messages", []))
+    if not messages and not internal:  # a resident is never answered with silence
+        started_over = RESTARTS.match(cleaned.text)
+        log_event(log, "message.no_reply", channel=input_channel, restarted=bool(started_over))
+        messages = [{"recipient_id": sender, "text": STARTED_OVER if started_over else NO_REPLY}]
     if cleaned.secrets:
         messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.secrets)})
     return Delivered(cleaned.text, messages)

@@ -225,7 +225,15 @@ class SmsInput(InputChannel):
     ) -> None:
         """STOP ends the conversation: its city, date, method and verdict are cleared (Rasa's
         restart), so that a resident who opts in again starts afresh. Nothing is sent."""
-        await deliver(on_new_message, sender, "/restart", self.name(), None, collector=SmsOutput())
+        await deliver(
+            on_new_message,
+            sender,
+            "/restart",
+            self.name(),
+            None,
+            collector=SmsOutput(),
+            internal=True,
+        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("sms_webhook", __name__)

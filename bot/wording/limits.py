@@ -13,3 +13,8 @@ FAILED = (
     "Sorry, something went wrong on my side and your message was not processed. Please send it "
     "again in a moment. If you need help now, call the FTC identity theft line at 1-877-438-4338."
 )
+STARTED_OVER = (
+    "OK, we are starting over and I have forgotten this conversation. Tell me the city you paid, "
+    'when and how, or ask "was my payment affected?".'
+)
+NO_REPLY = 'Sorry, I have no answer to that. Try "was my payment affected?" or "help".'

@@ -359,3 +359,14 @@ def test_a_city_added_as_data_is_checked_and_asked_about_without_retraining(serv
             if not Chat(servers).say(check)[0].startswith("Yes"):
                 break
             time.sleep(0.5)
+
+
+def test_rasas_commands_typed_by_a_resident_get_an_answer_not_silence(chat: Chat):
+    chat.say("was my payment affected?")
+    chat.say("Odessa")
+    assert chat.slot("city") is not None
+    said = chat.say("/restart")
+    assert said and "starting over" in said[0]
+    assert chat.slot("city") is None  # and it did start over
+    for typed in ("/back", "/session_start"):
+        assert [t for t in chat.say(typed) if t], typed
