@@ -12,7 +12,11 @@ is tested in tests/assistant/test_patches.py:
    lock lives 60 s; it now waits BOT_ACTION_TIMEOUT_SECONDS (20).
 3. action_failure_apology: when the action server is down, slow or failing, Rasa logged the error
    and the resident got an empty reply. Now the resident gets `utter_action_unavailable` (with a
-   number to call), once per message. A rejection (a form answer not understood) is untouched.
+   number to call), once per message, and the turn's other actions are not tried (a hung action
+   server cost each of them the full timeout: 60 s, past Sanic's response timeout, a 503 and no
+   text). For 30 s after a failure a call waits 3 s at most (`ActionBreaker`), so later residents
+   get the apology at once while a recovered server answers them as before. A rejection (a form
+   answer not understood) is untouched.
 4. tracker_store_errors_are_errors: `FailSafeTrackerStore` answered a database error by reading an
    empty tracker and saving into memory: with several instances, conversations forked without a
    word. Now the error goes up to the channel, which apologises; nothing is saved elsewhere.
@@ -40,7 +44,9 @@ is tested in tests/assistant/test_patches.py:
    new TCP connection to the action server, for every action (two or three per message). Each
    endpoint now keeps one session per event loop and its connections alive; a request sends the
    same headers, parameters and body (its JSON written by ujson, which Sanic already brings), with
-   the same timeout, and fails the same way.
+   the same timeout, and fails the same way. A request on a connection the action server had
+   just closed (under a burst: "Cannot write to closing transport", an apology although the
+   server was up) is sent again on a new one, twice at most.
 11. one_step_feature_combination: `Message._combine_features` deep-copied the first featurizer's
    matrix and then called scipy's general `hstack` once per further featurizer (DIET asks for
    every message's features twice: a fifth of DIET's time). The featurizers' matrices are now
@@ -71,6 +77,10 @@ is tested in tests/assistant/test_patches.py:
    message's features and then kept it spinning for the next: a third of the server's CPU
    (18.6 ms a message instead of 13.1 at 8 residents) on a machine whose other core serves the
    rest of the turn. BLAS now runs on the calling thread (threadpoolctl, as scikit-learn does).
+17. payload_warnings_without_the_text: a message starting with "/" that names no intent made
+   Rasa's payload reader warn "Failed to parse arguments in line '<the message>'" on stderr
+   (rasa.out): what a resident typed, in a log. The warning is now logged as an event without
+   the text; every other warning is raised as before.
 """
 
 from __future__ import annotations
@@ -79,8 +89,10 @@ import asyncio
 import copy
 import logging
 import os
+import time
+from collections import OrderedDict
 from functools import lru_cache
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Optional
 
 import numpy as np
 
@@ -91,6 +103,15 @@ APPLIED: List[str] = []
 APOLOGY = "utter_action_unavailable"
 DEFAULT_ACTION_TIMEOUT = 20.0
 KEEP_ALIVE_SECONDS = 3.0
+# After an action call timed out, calls wait this long at most for BREAKER_SECONDS: a hung action
+# server costs each later resident a few seconds, not the full timeout, and one that recovers is
+# used again at once (a healthy call takes milliseconds).
+TIMEOUT_AFTER_FAILURE = 3.0
+ACTION_TIMEOUT: Dict[str, float] = {}  # the configured timeout (action_timeout)
+BREAKER_SECONDS = 30.0
+# A connection the action server closed as it was reused ("Cannot write to closing transport"):
+# the request never reached it, so it is sent again, on a new connection, this many times.
+CONNECTION_RETRIES = 2
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +148,7 @@ def action_timeout() -> None:
     from rasa.core.actions import action
 
     seconds = float(os.environ.get("BOT_ACTION_TIMEOUT_SECONDS") or DEFAULT_ACTION_TIMEOUT)
+    ACTION_TIMEOUT["seconds"] = seconds
     action.DEFAULT_REQUEST_TIMEOUT = seconds  # read by RemoteAction.run at call time
 
 
@@ -142,6 +164,29 @@ def _apologised(tracker: Any) -> bool:
     return False
 
 
+class ActionBreaker:
+    """How long the next action call may wait: the full timeout, or (for BREAKER_SECONDS after a
+    call failed) TIMEOUT_AFTER_FAILURE, until a call succeeds again."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._failed_at: Optional[float] = None
+
+    def timeout(self, full: float) -> float:
+        if self._failed_at is not None and self._clock() - self._failed_at < BREAKER_SECONDS:
+            return min(full, TIMEOUT_AFTER_FAILURE)
+        return full
+
+    def failed(self) -> None:
+        self._failed_at = self._clock()
+
+    def succeeded(self) -> None:
+        self._failed_at = None
+
+
+ACTION_BREAKER = ActionBreaker()
+
+
 def action_failure_apology() -> None:
     from rasa.core.actions import action
     from rasa.shared.core.events import BotUttered
@@ -152,16 +197,22 @@ def action_failure_apology() -> None:
     async def run_or_apologise(
         self: Any, output_channel: Any, nlg: Any, tracker: Any, domain: Any
     ) -> List[Any]:
+        if _apologised(tracker):  # an action of this turn failed: the others are not tried
+            log_event(log, "action.skipped", action=self.name())
+            return []
+        full = ACTION_TIMEOUT.get("seconds", DEFAULT_ACTION_TIMEOUT)
+        action.DEFAULT_REQUEST_TIMEOUT = ACTION_BREAKER.timeout(full)
         try:
-            return await run(self, output_channel, nlg, tracker, domain)
+            events = await run(self, output_channel, nlg, tracker, domain)
+            ACTION_BREAKER.succeeded()
+            return events
         except action.ActionExecutionRejection:
             raise
         except (RasaException, asyncio.TimeoutError) as error:  # down, failing, or too slow
+            ACTION_BREAKER.failed()
             log_event(
                 log, "action.failed", logging.ERROR, action=self.name(), error=type(error).__name__
             )
-            if _apologised(tracker):
-                return []
             reply = await nlg.generate(APOLOGY, tracker, output_channel.name())
             text = (reply or {}).get("text") or "Sorry, something went wrong. Try again later."
             return [BotUttered(text, metadata={APOLOGY: True})]  # Rasa sends it to the channel
@@ -200,14 +251,37 @@ def redact_every_message() -> None:
     from bot.redaction import redact, safe_sender_id
 
     log_message: Callable = MessageProcessor.log_message
+    # Conversations (of Rasa's own API: the channels remember it themselves) whose last message
+    # ended with part of a card number; a flag, no digits, and a bounded number of them.
+    fragments: OrderedDict[str, bool] = OrderedDict()
 
     async def log_redacted(self: Any, message: Any, should_save_tracker: bool = True) -> Any:
-        if message.text:
-            message.text = redact(message.text).text
         message.sender_id = safe_sender_id(str(message.sender_id))
+        if message.text:
+            cleaned = redact(message.text, fragments.pop(message.sender_id, False))
+            message.text = cleaned.text
+            if cleaned.ends_in_fragment:
+                fragments[message.sender_id] = True
+                while len(fragments) > 10_000:
+                    fragments.popitem(last=False)
         return await log_message(self, message, should_save_tracker)
 
     MessageProcessor.log_message = log_redacted
+
+
+def payload_warnings_without_the_text() -> None:
+    from rasa.shared.utils import io
+
+    raise_warning: Callable = io.raise_warning
+
+    def without_the_text(message: str, *args: Any, **kwargs: Any) -> None:
+        if message.startswith("Failed to parse arguments in line"):
+            # the line is what a resident typed after "/": it is never written to a log
+            log_event(log, "message.payload_not_understood")
+            return
+        raise_warning(message, *args, **kwargs)
+
+    io.raise_warning = without_the_text
 
 
 def button_payloads_skip_the_nlu() -> None:
@@ -372,11 +446,45 @@ def kept_alive_action_calls() -> None:
         if "json" in kwargs:  # the tracker's whole state: ujson writes it in half the time
             kwargs["data"] = json_text(kwargs.pop("json")).encode("utf-8")
             headers.setdefault("Content-Type", "application/json")
-        async with shared_session(self).request(
+        for attempt in range(CONNECTION_RETRIES + 1):
+            try:
+                return await _one_request(
+                    shared_session(self),
+                    method,
+                    endpoints.concat_url(self.url, subpath),
+                    headers,
+                    self.combine_parameters(kwargs),
+                    compress,
+                    sslcontext,
+                    timeout,
+                    kwargs,
+                )
+            except (
+                aiohttp.ServerDisconnectedError,
+                aiohttp.ClientOSError,
+                ConnectionResetError,
+            ) as error:
+                if attempt == CONNECTION_RETRIES:
+                    raise
+                log_event(log, "action.retried", error=type(error).__name__, attempt=attempt + 1)
+        raise AssertionError("unreachable")
+
+    async def _one_request(
+        session: Any,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        params: Any,
+        compress: bool,
+        sslcontext: Any,
+        timeout: Any,
+        kwargs: Dict[str, Any],
+    ) -> Any:
+        async with session.request(
             method,
-            endpoints.concat_url(self.url, subpath),
+            url,
             headers=headers,
-            params=self.combine_parameters(kwargs),
+            params=params,
             compress=compress,
             ssl=sslcontext,
             timeout=timeout,
@@ -560,6 +668,7 @@ PATCHES = (
     tracker_store_errors_are_errors,
     postgres_pool_pre_ping,
     redact_every_message,
+    payload_warnings_without_the_text,
     button_payloads_skip_the_nlu,
     lean_sql_tracker_store,
     cached_event_types,

@@ -5,11 +5,15 @@ the console's audit lines) are written as JSON lines with their fields, as in th
 from __future__ import annotations
 
 from assistant.patches import apply_all
+from assistant.shared_state import keep_console_state_in
 from bot.logs import configure_logging
+from bot.settings import load_settings
 
 if __name__ == "__main__":
     configure_logging()
     apply_all()
+    # revoked console sessions and failed logins survive a restart of this server
+    keep_console_state_in(load_settings().database_url)
     from rasa.__main__ import main
 
     main()

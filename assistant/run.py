@@ -32,6 +32,7 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 RUN_DIR = PROJECT_ROOT / ".data" / "run"
 WEBHOOK = "/webhooks/rest_redacted/webhook"
+BACKLOG = 1024
 HEALTH = "/webhooks/rest_redacted/"
 ENDPOINTS = {"default": "endpoints.yml", "production": "endpoints.production.yml"}
 CREDENTIALS = PROJECT_ROOT / "credentials.yml"
@@ -122,6 +123,9 @@ def server_environment(settings: Settings, action_port: int) -> Dict[str, str]:
         "BOT_TRUSTED_PROXIES": settings.trusted_proxies,
         "BOT_DEPLOYMENT": settings.deployment,  # the shared state: Redis in production
         "BOT_ACTION_TIMEOUT_SECONDS": str(settings.action_timeout_seconds),
+        # Connections waiting to be accepted: Rasa's 100 reset the 101st of a burst (a city's
+        # notice going out) instead of letting it wait its turn.
+        "SANIC_BACKLOG": os.environ.get("SANIC_BACKLOG") or str(BACKLOG),
     }
     if settings.deployment == "production":
         url = make_url(settings.tracker_url)

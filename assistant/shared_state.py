@@ -3,7 +3,8 @@
 sessions.
 
 Two implementations, one interface:
-- `MemoryState` (the default deployment, one Rasa server): bounded and expiring. A key's hits
+- `MemoryState` (the default deployment, one Rasa server): bounded and expiring (the console's
+  revocations and failed logins also written to the database, assistant/durable_state.py). A key's hits
   older than its window are dropped as it is read, idle keys are swept as new ones arrive, and
   past `max_keys` the least recently used keys are forgotten, so a flood of new senders can
   neither grow it without end nor make a message scan every key.
@@ -173,6 +174,14 @@ class SafeState:
 
 
 _STATES: Dict[Tuple[str, str], SharedState] = {}
+# The database the default deployment keeps the console's state in across restarts
+# (assistant/durable_state.py); set by the Rasa server process (assistant/rasa_server.py).
+DURABLE_DATABASE: Dict[str, str] = {}
+
+
+def keep_console_state_in(database_url: str) -> None:
+    """From now on, the default deployment's state keeps console keys in this database."""
+    DURABLE_DATABASE["url"] = database_url
 
 
 def shared_state(deployment: Optional[str] = None, redis_url: Optional[str] = None) -> SharedState:
@@ -183,5 +192,11 @@ def shared_state(deployment: Optional[str] = None, redis_url: Optional[str] = No
     key = (deployment, url if deployment == "production" else "")
     if key not in _STATES:
         inner: SharedState = RedisState(url) if deployment == "production" else MemoryState()
+        if deployment != "production" and DURABLE_DATABASE.get("url"):
+            from assistant.durable_state import DurableState
+            from bot.knowledge.store import make_engine
+
+            database = DURABLE_DATABASE["url"]
+            inner = DurableState(lambda: make_engine(database))
         _STATES[key] = SafeState(inner)
     return _STATES[key]

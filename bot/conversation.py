@@ -57,6 +57,14 @@ _PLACE_WITH_QUALIFIER = re.compile(
 )
 # What a place name may look like when it is the whole answer: letters, spaces, . , ' - only.
 _PLACE_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'-]{0,47}$")
+# A web or mail address, a file name: letters on both sides of a dot ("evil-example.com"); a
+# place's dots follow an initial or an abbreviation ("St. Petersburg", "D.C.").
+_ADDRESS_LIKE = re.compile(r"(?i)[a-z]{2,}\.[a-z]{2,}|\b(?:www|https?)\b|@")
+
+
+def _is_place_mention(place: str) -> bool:
+    """A capitalised word after "in", "from"... that may be a place (so it may be repeated)."""
+    return place.split()[0].lower() not in _NOT_PLACES and not _ADDRESS_LIKE.search(place)
 
 
 # ---------------------------------------------------------------- slot values
@@ -160,7 +168,7 @@ def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[C
         return mention
     for match in _PLACE_AFTER_WORD.finditer(text):
         place = match.group(1).strip(".")
-        if place.split()[0].lower() not in _NOT_PLACES:
+        if _is_place_mention(place):
             return resolve_city(place, names)
     if whole_answer:
         answer = _clean_place(text)
@@ -181,7 +189,7 @@ def _places_named(text: str) -> List[str]:
     found = list(_PLACE_AFTER_WORD.finditer(text)) + list(_MOVED_TO.finditer(text))
     for match in sorted(found, key=lambda m: m.start(1)):
         place = match.group(1).strip(".")
-        if place.split()[0].lower() not in _NOT_PLACES and place not in places:
+        if _is_place_mention(place) and place not in places:
             places.append(place)
     return places
 
@@ -223,6 +231,7 @@ def looks_like_a_place(answer: str) -> bool:
     a date, not "I don't know" (so nothing else is ever taken as a city and repeated back)."""
     return bool(
         _PLACE_NAME.match(answer)
+        and not _ADDRESS_LIKE.search(answer)
         and len(answer.split()) <= 5
         and not _DONT_KNOW.search(answer.lower())
         and not understand_method(answer).known

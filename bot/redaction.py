@@ -1,16 +1,20 @@
 """Removing secrets from what a resident types, before anything stores or logs it.
 
 Every channel (and Rasa's HTTP API, see assistant/patches.py) calls `redact` on a message and on
-its sender id. What it finds is replaced by a marker such as "[card number removed]":
+its sender id. The message is first read plainly (bot/secret_text.py: digits spelled out in
+English or Spanish, invisible characters, every kind of dash), the secrets are found in that
+reading, and each is removed from the message as typed and replaced by a marker such as
+"[card number removed]":
 
-- card numbers: 13-19 digits in groups with any separators (spaces of every kind, tabs, dots,
-  slashes, dashes, doubled), glued to a word ("visa-5105...") or not; inside a longer run of
-  digits (a date written before it) only a Luhn-valid stretch is taken;
-- security codes after a word that names them (cvv987, "sec code 741", "the 3 digits on the
-  back are 852"), expiry dates after "exp", "expires", "valid thru" ...;
-- Social Security numbers written 123-45-6789 (any separator), or nine digits after "SSN",
-  "social security", "ss number" ...;
-- bank routing numbers (ABA checksum) and account numbers after the words that name them;
+- card numbers: 13-19 digits in groups with any separators (spaces of every kind and number,
+  tabs, dots, commas, slashes, dashes, doubled), glued to a word ("visa-5105...") or not; inside
+  a longer run of digits (a date written before it) only a Luhn-valid stretch is taken; part of
+  a card (two or three groups of four digits, or digits after "card number") is a card number
+  too, and so is the rest of it sent in the next message (`after_fragment`);
+- security codes, expiry dates, Social Security (and tax id) numbers, bank routing and account
+  numbers, PINs, passwords, dates of birth and driver's licence numbers, after or before the
+  words that name them ("cvv 293", "293 is my cvv", "expiring september 2027");
+- nine digits written as an SSN (123-45-6789, any separators);
 - email addresses and phone numbers (masked: not secret, but nobody's business).
 """
 
@@ -19,9 +23,21 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Callable, List, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from bot.ids import digest_id
+from bot.secret_patterns import (
+    CONTINUATION,
+    DIGIT_RUN,
+    FINDERS,
+    FRAGMENT,
+    MASK,
+    PHONE,
+    SSN_FORM,
+    aba_valid,
+    luhn_valid,
+)
+from bot.secret_text import Normalized, normalize
 
 CARD_MARKER = "[card number removed]"
 CODE_MARKER = "[security code removed]"
@@ -29,6 +45,10 @@ SSN_MARKER = "[SSN removed]"
 EXPIRY_MARKER = "[expiry date removed]"
 ROUTING_MARKER = "[routing number removed]"
 ACCOUNT_MARKER = "[account number removed]"
+PIN_MARKER = "[PIN removed]"
+PASSWORD_MARKER = "[password removed]"
+BIRTH_MARKER = "[date of birth removed]"
+LICENCE_MARKER = "[licence number removed]"
 EMAIL_MARKER = "[email removed]"
 PHONE_MARKER = "[phone number removed]"
 MARKERS = (
@@ -38,70 +58,52 @@ MARKERS = (
     EXPIRY_MARKER,
     ROUTING_MARKER,
     ACCOUNT_MARKER,
+    PIN_MARKER,
+    PASSWORD_MARKER,
+    BIRTH_MARKER,
+    LICENCE_MARKER,
     EMAIL_MARKER,
     PHONE_MARKER,
 )
 # Kinds a resident is warned about (emails and phone numbers are masked without a word).
-SECRETS = ("card_number", "security_code", "ssn", "expiry_date", "routing_number", "account_number")
-
-# One separator between digit groups: any whitespace (tabs, no-break and thin spaces), . / - _
-SEP = r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000./\\\-_]"
-_DIGIT_RUN = re.compile(rf"\d+(?:{SEP}{{1,3}}\d+)*")
-_GAP = r"[^\d\n]{0,30}?"  # the words between a name ("cvv") and its number
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_SSN_WORDS = re.compile(
-    rf"(?i)\b(?:ssn|ss#|ss\s*(?:number|no\.?|num|#)|social\s*security(?:\s*(?:number|no\.?|#))?|"
-    rf"social)\b{_GAP}(?P<digits>\d{{3}}{SEP}?\d{{2}}{SEP}?\d{{4}})(?!\d)"
-)
-_CODE_WORDS = re.compile(
-    rf"(?i)\b(?:cvv2?|cvc2?|cid|csc|cvn|security\s*code|sec(?:urity)?\.?\s*code|verification\s*"
-    rf"(?:code|number)|code\s+on\s+the\s+back|(?:3|4|three|four)[\s-]*digit(?:s|\s*code)?"
-    rf"(?:\s+on\s+the\s+back)?){_GAP}(?<!\d)(?P<digits>\d{{3,4}})(?![\d/])"
-)
-_EXPIRY_WORDS = re.compile(
-    rf"(?i)\b(?:expiry|expiration|expires|expire|exp\b\.?|valid\s*(?:thru|through|until)|good\s*thru)"
-    rf"(?:\s*date)?{_GAP}(?<!\d)(?P<digits>(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{4}}|\d{{2}})"
-    rf"|(?:0[1-9]|1[0-2])\d{{2}})(?!\d)"
-)
-_ROUTING_WORDS = re.compile(
-    rf"(?i)\b(?:routing|aba|transit|rtn)(?:\s*(?:number|no\.?|num|#))?{_GAP}(?<!\d)"
-    rf"(?P<digits>\d{{9}})(?!\d)"
-)
-_ACCOUNT_WORDS = re.compile(
-    rf"(?i)\b(?:account|acct|a/c|checking|savings)(?:\s*(?:number|no\.?|num|#))?"
-    rf"(?!\s*ends?\b)(?:\s*(?:is|:|#|of|=))?\s*(?<!\d)(?P<digits>\d(?:{SEP}?\d){{5,16}})(?!\d)"
-)
-_SSN_FORM = re.compile(rf"(?<![\d])\d{{3}}{SEP}{{1,2}}\d{{2}}{SEP}{{1,2}}\d{{4}}(?![\d])")
-_PHONE = re.compile(
-    r"(?<![\d])(?:\+?1[\s.\-]*)?(?:\(\d{3}\)|\d{3})[\s.\-]*\d{3}[\s.\-]*\d{4}(?![\d])"
+SECRETS = (
+    "card_number",
+    "security_code",
+    "ssn",
+    "expiry_date",
+    "routing_number",
+    "account_number",
+    "pin",
+    "password",
+    "date_of_birth",
+    "licence_number",
 )
 
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for i, char in enumerate(reversed(digits)):
-        value = int(char)
-        if i % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
-def aba_valid(digits: str) -> bool:
-    """The checksum of US bank routing numbers (3-7-1 weights)."""
-    if len(digits) != 9:
-        return False
-    weights = (3, 7, 1) * 3
-    return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
+MARKER_OF = {
+    "card_number": CARD_MARKER,
+    "security_code": CODE_MARKER,
+    "ssn": SSN_MARKER,
+    "expiry_date": EXPIRY_MARKER,
+    "routing_number": ROUTING_MARKER,
+    "account_number": ACCOUNT_MARKER,
+    "pin": PIN_MARKER,
+    "password": PASSWORD_MARKER,
+    "date_of_birth": BIRTH_MARKER,
+    "licence_number": LICENCE_MARKER,
+    "email": EMAIL_MARKER,
+    "phone_number": PHONE_MARKER,
+}
+__all__ = ["aba_valid", "luhn_valid", "redact", "Redaction", "safe_sender_id", "strip_markers"]
 
 
 @dataclass(frozen=True)
 class Redaction:
-    """The text as it may be stored, and what kinds of things were removed from it."""
+    """The text as it may be stored, and what kinds of things were removed from it.
+    `ends_in_fragment`: the message ended with part of a card number (the rest may follow)."""
 
     text: str
     removed: Tuple[str, ...] = ()
+    ends_in_fragment: bool = False
 
     @property
     def changed(self) -> bool:
@@ -111,6 +113,42 @@ class Redaction:
     def secrets(self) -> Tuple[str, ...]:
         """What was removed that the resident should be warned about."""
         return tuple(kind for kind in self.removed if kind in SECRETS)
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    start: int  # in the plain copy
+    end: int
+    fragment: bool = False
+
+
+class _Search:
+    """The plain copy being searched: each secret found is masked so no later finder sees it."""
+
+    def __init__(self, plain: Normalized) -> None:
+        self.plain = plain
+        self.work = plain.text
+        self.found: List[_Found] = []
+
+    def take(self, kind: str, start: int, end: int, fragment: bool = False) -> None:
+        self.found.append(_Found(kind, start, end, fragment))
+        self.work = self.work[:start] + MASK * (end - start) + self.work[end:]
+
+    def each(
+        self,
+        pattern: re.Pattern,
+        kind: str,
+        check: Optional[Callable[[str], bool]] = None,
+        fragment: bool = False,
+    ) -> None:
+        for match in list(pattern.finditer(self.work)):
+            start, end = match.span("value")
+            if MASK in self.work[start:end]:
+                continue
+            if check is not None and not check(re.sub(r"\D", "", match.group("value"))):
+                continue
+            self.take(kind, start, end, fragment)
 
 
 def _card_like(sizes: List[int]) -> bool:
@@ -155,59 +193,44 @@ def _card_spans(run: str) -> List[Tuple[int, int]]:
     return sorted(taken)
 
 
-def _cards(text: str, removed: List[str]) -> str:
-    out, last = [], 0
-    for run in _DIGIT_RUN.finditer(text):
+def _cards(search: _Search) -> None:
+    for run in list(DIGIT_RUN.finditer(search.work)):
         for start, end in _card_spans(run.group(0)):
-            out.append(text[last : run.start() + start])
-            out.append(CARD_MARKER)
-            last = run.start() + end
-            removed.append("card_number")
-    out.append(text[last:])
-    return "".join(out)
+            search.take("card_number", run.start() + start, run.start() + end)
 
 
-def _in_context(
-    pattern: re.Pattern, marker: str, kind: str, removed: List[str], check: Callable = None
-) -> Callable[[str], str]:
-    """A pass that replaces the number a naming word leads to (keeping the words)."""
-
-    def replace(match: re.Match) -> str:
-        digits = re.sub(r"\D", "", match.group("digits"))
-        if check is not None and not check(digits):
-            return match.group(0)
-        removed.append(kind)
-        head = match.group(0)[: match.start("digits") - match.start(0)]
-        return head + marker
-
-    return lambda text: pattern.sub(replace, text)
-
-
-def _plain(pattern: re.Pattern, marker: str, kind: str, removed: List[str]) -> Callable:
-    def replace(match: re.Match) -> str:
-        removed.append(kind)
-        return marker
-
-    return lambda text: pattern.sub(replace, text)
+def _rebuild(search: _Search) -> Redaction:
+    """The original message with each secret found replaced by its marker."""
+    original = search.plain.original
+    spans = sorted((*search.plain.span(f.start, f.end), f) for f in search.found)
+    out, last, kinds = [], 0, []
+    for start, end, found in spans:
+        if start < last:  # inside one already replaced
+            continue
+        out.append(original[last:start])
+        out.append(MARKER_OF[found.kind])
+        kinds.append(found.kind)
+        last = end
+    out.append(original[last:])
+    ends_in_fragment = bool(spans) and (
+        spans[-1][2].fragment and not re.search(r"[^\W_]", original[spans[-1][1] :])
+    )
+    return Redaction("".join(out), tuple(dict.fromkeys(kinds)), ends_in_fragment)
 
 
-def redact(text: str) -> Redaction:
-    """Replace every secret in the text by its marker."""
-    removed: List[str] = []
-    passes = [
-        _plain(_EMAIL, EMAIL_MARKER, "email", removed),
-        _in_context(_SSN_WORDS, SSN_MARKER, "ssn", removed),
-        _in_context(_ROUTING_WORDS, ROUTING_MARKER, "routing_number", removed, aba_valid),
-        _in_context(_ACCOUNT_WORDS, ACCOUNT_MARKER, "account_number", removed),
-        _in_context(_CODE_WORDS, CODE_MARKER, "security_code", removed),
-        _in_context(_EXPIRY_WORDS, EXPIRY_MARKER, "expiry_date", removed),
-        lambda value: _cards(value, removed),
-        _plain(_SSN_FORM, SSN_MARKER, "ssn", removed),
-        _plain(_PHONE, PHONE_MARKER, "phone_number", removed),
-    ]
-    for step in passes:
-        text = step(text)
-    return Redaction(text, tuple(dict.fromkeys(removed)))
+def redact(text: str, after_fragment: bool = False) -> Redaction:
+    """Replace every secret in the text by its marker. `after_fragment`: the previous message of
+    this conversation ended with part of a card number, so digits opening this one are its rest."""
+    search = _Search(normalize(text))
+    if after_fragment:
+        search.each(CONTINUATION, "card_number", fragment=True)
+    for finder in FINDERS:
+        search.each(finder.pattern, finder.kind, finder.check, finder.fragment)
+    _cards(search)
+    search.each(FRAGMENT, "card_number", fragment=True)
+    search.each(SSN_FORM, "ssn")
+    search.each(PHONE, "phone_number")
+    return _rebuild(search)
 
 
 def safe_sender_id(sender: str) -> str:
@@ -233,6 +256,10 @@ AGENT_WARNING = (
     "numbers, security codes or Social Security numbers; I don't need them.\""
 )
 _NAMES = {
+    "pin": "PIN",
+    "password": "password",
+    "date_of_birth": "date of birth",
+    "licence_number": "driver's licence number",
     "card_number": "card number",
     "security_code": "security code",
     "ssn": "Social Security number",

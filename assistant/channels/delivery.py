@@ -3,7 +3,8 @@
 Before Rasa: an empty message or one over BOT_MESSAGE_MAX_CHARS gets a polite reply and never
 reaches the conversation; a sender over BOT_RATE_LIMIT_PER_MINUTE messages a minute is asked to
 wait (and so is a widget client address over BOT_RATE_LIMIT_PER_ADDRESS); card numbers, security
-codes and SSNs are removed (so Rasa, the tracker store and the logs only ever see the redacted
+codes, SSNs and the other secrets of bot/redaction.py are removed, a card number split over
+two messages included (so Rasa, the tracker store and the logs only ever see the redacted
 text) and the resident is warned. If Rasa fails (its database is down,
 say), the resident gets an apology, never an error page.
 """
@@ -19,8 +20,9 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
 from assistant.shared_state import SharedState, shared_state
+from bot.channels import scoped_sender
 from bot.logs import log_event
-from bot.redaction import redact, safe_sender_id, warning_for
+from bot.redaction import Redaction, redact, safe_sender_id, warning_for
 from bot.wording import limits
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,24 @@ class RateLimit:
 RATE = RateLimit(PER_MINUTE, PER_ADDRESS)
 
 
+# A card number split over messages: the rest must follow soon (no digits are kept, a flag only)
+FRAGMENT_SECONDS = 600
+
+
+async def _redact_in_conversation(sender: str, text: str) -> Redaction:
+    """The message redacted knowing whether the conversation's last message ended with part of
+    a card number (so "1111 1111" after "my card is 4111 1111" is removed too)."""
+    key = f"redact:fragment:{sender}"
+    state = RATE.state
+    after_fragment = await state.marked(key)
+    cleaned = redact(text, after_fragment)
+    if cleaned.ends_in_fragment:
+        await state.mark(key, FRAGMENT_SECONDS)
+    elif after_fragment:
+        await state.mark(key, 0.001)  # the number is over: forget the flag
+    return cleaned
+
+
 def _reply(sender: str, text: str, kept: str = "") -> Delivered:
     return Delivered(kept, [{"recipient_id": sender, "text": text}])
 
@@ -94,11 +114,12 @@ async def deliver(
     if len(text) > MAX_CHARS:
         log_event(log, "message.too_long", channel=input_channel, length=len(text))
         return _reply(sender, limits.TOO_LONG.format(length=len(text), limit=MAX_CHARS))
-    sender = safe_sender_id(sender)  # a card number typed as a sender id is not kept either
+    # a card number typed as a sender id is not kept either; a conversation is its channel's own
+    sender = scoped_sender(input_channel, safe_sender_id(sender))
     if not await RATE.allows(sender, address):
         log_event(log, "message.rate_limited", channel=input_channel)
         return _reply(sender, limits.TOO_FAST)
-    cleaned = redact(text)
+    cleaned = await _redact_in_conversation(sender, text)
     metadata = dict(metadata or {})
     if cleaned.changed:
         metadata["redacted"] = list(cleaned.removed)

@@ -16,7 +16,8 @@ MessageSid), signed with X-Twilio-Signature, answered in the webhook's own respo
   and the opt-in words (START, YES, UNSTOP) count as the whole message, in any case and spacing.
   STOP is confirmed once and ends the conversation (its city, date and method are forgotten), then
   nothing is sent until an opt-in word (which counts as one only after STOP: otherwise "yes" is an
-  answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL).
+  answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL), every query on a worker thread,
+  so a slow database never stalls the other conversations on the event loop.
 
 Without BOT_SMS_AUTH_TOKEN the channel is off (503). With a token but no sender secret of at
 least 32 characters the Rasa server refuses to start.
@@ -24,6 +25,7 @@ least 32 characters the Rasa server refuses to start.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
@@ -182,31 +184,31 @@ class SmsInput(InputChannel):
     ) -> Optional[str]:
         """The text to send back (None: send nothing). `conversation_city` gives the id of the
         city the resident's conversation is about, for HELP's number."""
-        state = self.state()
+        state = await asyncio.to_thread(self.state)
         word = keyword(body)
-        stopped = state.opted_out(sender)
+        stopped = await asyncio.to_thread(state.opted_out, sender)
         if word in OPT_OUT:
             if stopped:
                 return None  # confirmed once already
-            state.set_opted_out(sender, True)
+            await asyncio.to_thread(state.set_opted_out, sender, True)
             await self.forget(on_new_message, sender)
             log_event(log, "sms.opted_out")
             return wording.STOPPED
         if stopped:
             if word not in OPT_IN:
                 return None  # nothing at all until the resident opts in again
-            state.set_opted_out(sender, False)
+            await asyncio.to_thread(state.set_opted_out, sender, False)
             log_event(log, "sms.opted_in")
             return wording.WELCOME_BACK
         if word in HELP:
-            knowledge = self._knowledge()
+            knowledge = await asyncio.to_thread(self._knowledge)
             if knowledge is None:
                 return wording.PROGRAM
             city = knowledge.city(await conversation_city()) or knowledge.city(self.city)
             return wording.help_text(city, knowledge.national)
         if word in MORE:
-            return state.next_page(sender) or wording.NOTHING_MORE
-        choices = state.choices(sender)
+            return await asyncio.to_thread(state.next_page, sender) or wording.NOTHING_MORE
+        choices = await asyncio.to_thread(state.choices, sender)
         number = body.strip()
         if number.isdigit() and 1 <= int(number) <= len(choices):
             body = choices[int(number) - 1]  # a numbered choice: its payload
@@ -216,7 +218,7 @@ class SmsInput(InputChannel):
         )
         texts, offered = render(delivered.messages)
         replies = pages(texts) or [wording.NOTHING_MORE]
-        state.remember(sender, replies[1:], offered)
+        await asyncio.to_thread(state.remember, sender, replies[1:], offered)
         log_event(log, "sms.replied", pages=len(replies), segments=segments(replies[0]))
         return replies[0]
 
@@ -254,7 +256,8 @@ class SmsInput(InputChannel):
             if not sender_number:
                 return response.text("missing From", status=400)
             message_sid = params.get("MessageSid", "")
-            earlier = self.state().reply_to(message_sid) if message_sid else None
+            state = await asyncio.to_thread(self.state)
+            earlier = await asyncio.to_thread(state.reply_to, message_sid) if message_sid else None
             if earlier is not None:
                 return response.text(earlier, content_type="application/xml")
             sender = sender_id(sender_number, self.secret)
@@ -265,7 +268,7 @@ class SmsInput(InputChannel):
             body = params.get("Body", "")
             reply = twiml(await self.answer(on_new_message, sender, body, conversation_city))
             if message_sid:
-                self.state().remember_reply(message_sid, reply)
+                await asyncio.to_thread(state.remember_reply, message_sid, reply)
             return response.text(reply, content_type="application/xml")
 
         return hook

@@ -24,6 +24,7 @@ preflight itself, with no origin allowed). The demo page is served from the assi
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from contextlib import suppress
@@ -54,7 +55,9 @@ FILES = {
     "demo.html": "text/html; charset=utf-8",
 }
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-CITY_ID = re.compile(r"^[a-z0-9-]{1,64}$")
+# A city id is letters and hyphens ("st-petersburg-fl"): a value with digits (a card number typed
+# into the page's data-city) is never kept with the conversation.
+CITY_ID = re.compile(r"^[a-z]+(?:-[a-z]+){0,8}$")
 HELP_LINE = "ftc_identity_theft"
 DEMO_CITY = "odessa-tx"  # the demonstration page's city when none is asked for
 
@@ -129,7 +132,9 @@ class WidgetInput(InputChannel):
             return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
         return {"Vary": "Origin"}
 
-    def _refused(self, request: Request, city_id: Optional[str] = None) -> Optional[HTTPResponse]:
+    async def _refused(
+        self, request: Request, city_id: Optional[str] = None
+    ) -> Optional[HTTPResponse]:
         """403 for a browser on a site that is not listed (same-origin pages send no Origin, or
         the assistant's own). The refusal itself may be read by that page, so that the widget
         can say it is not set up there (rather than look like an outage) and give the city's
@@ -144,7 +149,8 @@ class WidgetInput(InputChannel):
             }
             if city_id is not None:
                 with suppress(KnowledgeNotLoaded):  # no numbers then; the refusal still stands
-                    body["call"] = city_config(self._knowledge(), city_id)["call"]
+                    knowledge = await asyncio.to_thread(self._knowledge)
+                    body["call"] = city_config(knowledge, city_id)["call"]
             headers = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
             return response.json(body, status=403, headers=headers)
         return None
@@ -171,7 +177,7 @@ class WidgetInput(InputChannel):
         async def demo(request: Request) -> HTTPResponse:
             city_id = request.args.get("city") or DEMO_CITY
             try:
-                knowledge = self._knowledge()
+                knowledge = await asyncio.to_thread(self._knowledge)
             except KnowledgeNotLoaded:
                 return response.text("The knowledge is not loaded yet: try again.", status=503)
             city = knowledge.city(city_id) if CITY_ID.match(city_id) else None
@@ -192,11 +198,11 @@ class WidgetInput(InputChannel):
         @widget.route("/widget/config", methods=["GET"])
         async def config(request: Request) -> HTTPResponse:
             city_id = request.args.get("city") or ""
-            refused = self._refused(request, city_id if CITY_ID.match(city_id) else "")
+            refused = await self._refused(request, city_id if CITY_ID.match(city_id) else "")
             if refused is not None:
                 return refused
             try:
-                knowledge = self._knowledge()
+                knowledge = await asyncio.to_thread(self._knowledge)
             except KnowledgeNotLoaded:
                 return response.json({"error": "not ready"}, status=503)
             body = city_config(knowledge, city_id if CITY_ID.match(city_id) else None)
@@ -204,7 +210,7 @@ class WidgetInput(InputChannel):
 
         @widget.route("/widget/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            refused = self._refused(request)
+            refused = await self._refused(request)
             if refused is not None:
                 return refused
             body = json_object(request.body)

@@ -174,9 +174,30 @@
   var restored = null; // text put back into the input after a failed send
   var refused = false; // the assistant does not accept this page's address
 
+  /** What of the conversation may be kept in this tab's storage: only what the assistant said it
+   *  kept. A message not yet answered (`pending`) and the text of a failed send (`retry`) live in
+   *  the page alone, so nothing typed is stored before the assistant has removed its secrets. */
+  function storable() {
+    var kept = {};
+    Object.keys(state).forEach(function (name) { kept[name] = state[name]; });
+    kept.items = state.items.filter(function (item) { return !item.pending; }).map(function (item) {
+      if (!item.retry) {
+        return item;
+      }
+      var copy = {};
+      Object.keys(item).forEach(function (name) {
+        if (name !== "retry") {
+          copy[name] = item[name];
+        }
+      });
+      return copy;
+    });
+    return kept;
+  }
+
   function save() {
     try {
-      sessionStorage.setItem(storageKey, JSON.stringify(state));
+      sessionStorage.setItem(storageKey, JSON.stringify(storable()));
     } catch (error) {
       /* private browsing: the conversation lasts as long as the page */
     }
@@ -501,7 +522,7 @@
     clearChoices();
     var said = null;
     if (showUser) {
-      said = { who: "user", text: mask(shown) };
+      said = { who: "user", text: mask(shown), pending: true };
       add(said, false);
     }
     busy(true);
@@ -513,7 +534,13 @@
     post("/widget/webhook", body).then(function (reply) {
       clearTimeout(slow);
       busy(false);
-      if (said && message.charAt(0) !== "/" && typeof reply.said === "string") {
+      // what the resident typed (a "/..." too) is replaced by exactly what the assistant kept;
+      // a choice pressed stays its title
+      var typed = message === shown || message.charAt(0) !== "/";
+      if (said) {
+        delete said.pending; // answered: what is shown may now be kept
+      }
+      if (said && typed && typeof reply.said === "string") {
         said.text = reply.said; // exactly what the assistant kept
         save();
         var texts = log.querySelectorAll(".message.user .text");

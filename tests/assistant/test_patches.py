@@ -52,6 +52,8 @@ def test_the_action_timeout_comes_from_the_setting(monkeypatch):
     monkeypatch.setenv("BOT_ACTION_TIMEOUT_SECONDS", "7")
     patches.action_timeout()
     assert action.DEFAULT_REQUEST_TIMEOUT == 7.0
+    monkeypatch.delenv("BOT_ACTION_TIMEOUT_SECONDS")
+    patches.action_timeout()
 
 
 async def test_an_unreachable_action_server_gets_one_apology_per_message():
@@ -362,3 +364,110 @@ def test_blas_runs_on_the_calling_thread():
 
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+@pytest.fixture
+def fresh_breaker(monkeypatch):
+    monkeypatch.setattr(patches, "ACTION_BREAKER", patches.ActionBreaker())
+    return patches.ACTION_BREAKER
+
+
+def test_after_a_failure_calls_wait_briefly_until_one_succeeds():
+    now = [0.0]
+    breaker = patches.ActionBreaker(clock=lambda: now[0])
+    assert breaker.timeout(20.0) == 20.0
+    breaker.failed()
+    assert breaker.timeout(20.0) == patches.TIMEOUT_AFTER_FAILURE
+    now[0] += patches.BREAKER_SECONDS + 1
+    assert breaker.timeout(20.0) == 20.0  # long after the failure: the full timeout again
+    breaker.failed()
+    breaker.succeeded()
+    assert breaker.timeout(20.0) == 20.0  # the server answered: the full timeout again
+
+
+async def _server(handler):
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_post("/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, f"http://127.0.0.1:{port}/webhook"
+
+
+async def test_once_a_turn_has_its_apology_no_other_action_is_tried(fresh_breaker):
+    from aiohttp import web
+
+    calls = []
+
+    async def webhook(request):
+        calls.append(await request.json())
+        return web.json_response({"events": [], "responses": []})
+
+    runner, url = await _server(webhook)
+    try:
+        action = RemoteAction("action_run_check", EndpointConfig(url))
+        output = CollectingOutputChannel()
+        nlg = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+        apology = BotUttered("Sorry", metadata={patches.APOLOGY: True})
+        tracker = DialogueStateTracker.from_events("resident", [UserUttered("hi"), apology])
+        assert await action.run(output, nlg, tracker, DOMAIN) == []
+        assert calls == []  # a hung server would have cost this action the full timeout again
+        tracker.update(UserUttered("again"))
+        await action.run(output, nlg, tracker, DOMAIN)
+        assert len(calls) == 1  # the next message tries again
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_timed_out_call_makes_the_next_calls_wait_briefly(fresh_breaker, monkeypatch):
+    from aiohttp import web
+
+    async def hangs(request):
+        await asyncio.sleep(2)
+        return web.json_response({"events": []})
+
+    runner, url = await _server(hangs)
+    monkeypatch.setitem(patches.ACTION_TIMEOUT, "seconds", 0.5)
+    try:
+        action = RemoteAction("action_run_check", EndpointConfig(url))
+        nlg = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+        tracker = DialogueStateTracker.from_events("resident", [UserUttered("hi")])
+        events = await action.run(CollectingOutputChannel(), nlg, tracker, DOMAIN)
+        assert "1-877-438-4338" in events[0].text
+        assert fresh_breaker.timeout(20.0) == patches.TIMEOUT_AFTER_FAILURE
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_connection_closed_under_the_request_is_sent_again():
+    from aiohttp import web
+
+    attempts = []
+
+    async def closes_first(request):
+        attempts.append(await request.json())
+        if len(attempts) == 1:
+            request.transport.close()  # as a busy server drops a kept-alive connection
+            await asyncio.sleep(0.1)
+        return web.json_response({"events": []})
+
+    runner, url = await _server(closes_first)
+    try:
+        endpoint = EndpointConfig(url)
+        assert await endpoint.request(json={"n": 1}, method="post", timeout=5) == {"events": []}
+    finally:
+        await runner.cleanup()
+    assert attempts == [{"n": 1}, {"n": 1}]
+
+
+def test_a_slash_message_rasa_cannot_read_is_not_written_to_the_log(recwarn, caplog):
+    from rasa.shared.utils import io
+
+    io.raise_warning("Failed to parse arguments in line '/pin 4321'. Expected ...")
+    assert not [w for w in recwarn if "4321" in str(w.message)]
+    assert "4321" not in caplog.text
+    with pytest.warns(UserWarning, match="something else"):
+        io.raise_warning("something else")

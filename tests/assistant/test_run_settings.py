@@ -28,3 +28,11 @@ def test_the_rasa_servers_get_the_proxy_and_state_settings(tmp_path: Path):
     assert values["BOT_TRUSTED_PROXIES"] == "10.1.2.3"
     assert values["BOT_DEPLOYMENT"] == "production"  # the shared state is Redis there
     assert values["BOT_RATE_LIMIT_PER_ADDRESS"] == "120"
+
+
+def test_a_burst_of_connections_waits_instead_of_being_reset(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("SANIC_BACKLOG", raising=False)
+    settings = load_settings({}, tmp_path / "none")
+    assert int(server_environment(settings, 5055)["SANIC_BACKLOG"]) >= 1024  # Rasa's is 100
+    monkeypatch.setenv("SANIC_BACKLOG", "4096")
+    assert server_environment(settings, 5055)["SANIC_BACKLOG"] == "4096"

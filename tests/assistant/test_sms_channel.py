@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from assistant.channels.sms import SmsInput, SmsNotConfigured, keyword, render, twiml
+from bot.knowledge.store import make_engine
+from bot.sms_state import SmsState
 
 
 @pytest.mark.parametrize(
@@ -48,3 +52,38 @@ def test_the_channel_refuses_to_start_without_a_sender_secret():
         SmsInput.from_credentials({"auth_token": "token", "sender_secret": "short"})
     assert not SmsInput.from_credentials({"auth_token": ""}).enabled  # no token: SMS is off
     assert SmsInput.from_credentials({"auth_token": "t", "sender_secret": "s" * 32}).enabled
+
+
+class ThreadNoting(SmsState):
+    """The channel's real SQL state, noting the thread of every query."""
+
+    def __init__(self, engine, threads):
+        super().__init__(engine)
+        self.threads = threads
+
+    def __getattribute__(self, name):
+        value = super().__getattribute__(name)
+        if name in {"opted_out", "set_opted_out", "next_page", "choices", "remember"}:
+            threads = super().__getattribute__("threads")
+
+            def noted(*args, **kwargs):
+                threads.append(threading.get_ident())
+                return value(*args, **kwargs)
+
+            return noted
+        return value
+
+
+async def test_no_sql_runs_on_the_event_loop(tmp_path):
+    """One slow query must not stall every other conversation of the instance."""
+    threads = []
+    channel = SmsInput("token", "s" * 32)
+    channel._state = ThreadNoting(make_engine(f"sqlite:///{tmp_path / 'sms.db'}"), threads)
+
+    async def rasa(message):
+        await message.output_channel.send_text_message(message.sender_id, "Which city?")
+
+    loop_thread = threading.get_ident()
+    assert await channel.answer(rasa, "sms-abcdefgh", "was my payment affected?") == "Which city?"
+    assert await channel.answer(rasa, "sms-abcdefgh", "STOP")
+    assert len(threads) >= 4 and loop_thread not in threads

@@ -11,6 +11,7 @@ from bot.conversation import (
     city_from_slot,
     date_from_slot,
     date_slot,
+    looks_like_a_place,
     method_from_slot,
     method_slot,
     understand_turn,
@@ -169,3 +170,16 @@ def test_an_off_topic_looking_answer_counts_only_for_the_question_asked(knowledg
 @pytest.mark.parametrize("text", ["next friday", "in two weeks", "December 25 2031"])
 def test_a_payment_date_in_the_future_is_asked_again(knowledge, text):
     assert "payment_date" not in understand(knowledge, text, requested="payment_date")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["evil-example.com", "www evil", "http example", "I paid in Evil-example.com", "a@b.org"],
+)
+def test_a_web_or_mail_address_is_never_taken_for_a_place(knowledge, answer):
+    assert "city" not in understand(knowledge, answer, requested="city")
+
+
+@pytest.mark.parametrize("answer", ["St. Petersburg", "Washington D.C.", "Springfield"])
+def test_places_with_dots_are_still_places(answer):
+    assert looks_like_a_place(answer)

@@ -3,7 +3,9 @@ residents write them, and the ordinary numbers a check needs, kept."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from typing import List
 
 import pytest
 
@@ -22,20 +24,95 @@ from bot.redaction import (
     strip_markers,
     warning_for,
 )
-from tests.privacy_battery import everything, generate
+from tests.privacy_battery import conversation_leaks, generate
 
 BATTERY = list(generate(300))
 
 
+def redact_conversation(messages: List[str]) -> List[str]:
+    """Each message as it would be kept, the way a channel redacts a conversation."""
+    kept, after_fragment = [], False
+    for message in messages:
+        result = redact(message, after_fragment)
+        kept.append(result.text)
+        after_fragment = result.ends_in_fragment
+    return kept
+
+
 def test_the_battery_leaves_no_secret():
-    assert len(BATTERY) == 2400
-    leaks = everything(BATTERY, lambda message: redact(message).text)
+    assert len(BATTERY) == 5700
+    assert {c.kind for c in BATTERY} >= {"pin", "password", "date_of_birth", "licence_number"}
+    assert sum(1 for c in BATTERY if c.follow) == 300
+    leaks = conversation_leaks(BATTERY, redact_conversation)
     assert leaks == [], "\n".join(leaks[:20])
 
 
 def test_the_battery_names_what_it_removed():
-    missed = Counter(c.kind for c in BATTERY if c.kind not in redact(c.message).removed)
+    missed = Counter(
+        c.kind for c in BATTERY if not c.follow and c.kind not in redact(c.message).removed
+    )
     assert missed == Counter()
+
+
+@pytest.mark.parametrize(
+    "typed, kind",
+    [
+        # each form the privacy battery of issue 23 found stored in clear
+        ("4111,1111,1111,1111", "card_number"),
+        ("4111\u20131111\u20131111\u20131111", "card_number"),  # en dash
+        ("4111\u20141111\u20141111\u20141111", "card_number"),  # em dash
+        ("4111\u22121111\u22121111\u22121111", "card_number"),  # minus sign
+        ("4111\u200b1111\u200b1111\u200b1111", "card_number"),  # zero-width space
+        ("4111\u00ad1111\u00ad1111\u00ad1111", "card_number"),  # soft hyphen
+        ("4111    1111    1111    1111", "card_number"),
+        ("four one one one one one one one one one one one one one one one", "card_number"),
+        ("cuatro uno uno uno, uno uno uno uno, uno uno uno uno, uno uno uno uno", "card_number"),
+        ("293 is my cvv", "security_code"),
+        ("my code is 731", "security_code"),
+        ("cvv is seven three one", "security_code"),
+        ("mi código de seguridad es siete tres uno", "security_code"),
+        ("expiring september 2027", "expiry_date"),
+        ("vence en septiembre de 2027", "expiry_date"),
+        ("143715496 is my social security number", "ssn"),
+        ("143 - 71 - 5496", "ssn"),
+        ("143\u200b71\u200b5496", "ssn"),
+        ("ssn143715496", "ssn"),
+        ("ssn one four three seven one five four nine six", "ssn"),
+        ("my tax id is 143715496", "ssn"),
+        ("021000021 is my routing number", "routing_number"),
+        ("12345678 is my account number", "account_number"),
+        ("my pin is 4321", "pin"),
+        ("4321 is my pin", "pin"),
+        ("my password is Sunny42", "password"),
+        ("password: hunter2!", "password"),
+        ("dob 3/14/1975", "date_of_birth"),
+        ("date of birth March 14, 1975", "date_of_birth"),
+        ("fecha de nacimiento 14 de marzo de 1975", "date_of_birth"),
+        ("driver's license D1234567", "licence_number"),
+        ("licencia de conducir 123456789", "licence_number"),
+    ],
+)
+def test_forms_found_in_clear_are_removed(typed, kind):
+    result = redact(typed)
+    assert kind in result.removed
+    assert not re.search(r"\d", result.text)
+    assert not re.search(r"(?i)\b(one|four|seven|uno|cuatro|siete|sunny42|hunter2)\b", result.text)
+
+
+def test_a_card_split_over_two_messages_leaves_neither_half():
+    first, second = redact_conversation(["my card is 4111 1111", "1111 1111"])
+    assert first == f"my card is {CARD_MARKER}" and second == CARD_MARKER
+    # the rest alone, after a fragment: four digits would be kept on their own
+    assert redact_conversation(["4111 1111 1111", "1111"]) == [CARD_MARKER, CARD_MARKER]
+    assert redact("1111").text == "1111"
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["9/3/2019", "2019", "I paid on 9/3/2019", "Odessa", "online"],
+)
+def test_after_a_fragment_an_ordinary_answer_is_kept(after):
+    assert redact_conversation(["4111 1111", after])[1] == after
 
 
 @pytest.mark.parametrize(
@@ -45,7 +122,7 @@ def test_the_battery_names_what_it_removed():
         (
             "4111-1111-1111-1111 exp 09/21",
             f"{CARD_MARKER} exp {EXPIRY_MARKER}",
-            ("expiry_date", "card_number"),
+            ("card_number", "expiry_date"),  # in the order they were typed
         ),
         ("amex 378282246310005", f"amex {CARD_MARKER}", ("card_number",)),
         ("visa-5105105105105100", f"visa-{CARD_MARKER}", ("card_number",)),
@@ -84,6 +161,25 @@ def test_each_kind_of_secret(typed, kept, removed):
         "my experience 12/2018 was bad",
         "routing number 123456789",  # not a valid routing number: nine digits of something else
         "sometime in summer 2018, around the 20th",
+        "my zip code is 93030",
+        "area code 661",
+        "I forgot my password",
+        "the password for the portal was reset",
+        "I was born in Odessa",
+        "I paid in 2019 and the cvv was fine",
+        "my card expired, I paid on 9/03/2019",
+        "it expired in september, I paid on september 30 2019",
+        "between 2018 2019",
+        "I paid one time, two bills",
+        "my card ending 1234 paid 9/3/2019",
+        "I used my card on 9/3/2019",
+        "I paid $1,250.00 on 9/3/2019",
+        "paid by check number 1234 on 5/5/2019",
+        "I have a code: 404 error",
+        "pagué dos facturas en 2019",
+        "paid 9/3/2019 my license renewal",
+        "paid 2019 my license fee",
+        "I was born in Odessa and paid online on 9/3/2019",
     ],
 )
 def test_ordinary_numbers_are_kept(text):
@@ -120,3 +216,13 @@ def test_warning_names_the_secrets_removed_and_only_those():
     text = warning_for(("card_number", "security_code"))
     assert "card number and security code" in text and "never share" in text
     assert redact("mail me at a@b.org").secrets == ()  # masked, but nothing to warn about
+
+
+def test_every_kind_has_its_words_value_marker_and_name():
+    from bot.redaction import _NAMES, MARKER_OF, SECRETS
+    from bot.secret_patterns import FINDERS, NAMES, VALUES
+
+    assert set(NAMES) == set(VALUES) <= set(SECRETS)
+    assert {finder.kind for finder in FINDERS} <= set(MARKER_OF)
+    assert set(SECRETS) <= set(_NAMES) and set(SECRETS) <= set(MARKER_OF)
+    assert len(set(MARKER_OF.values())) == len(MARKER_OF)  # one marker for each kind

@@ -322,6 +322,47 @@ def test_a_card_number_typed_into_the_widget_is_not_kept(page: Page, servers: Se
     assert "card number removed" in stored and not CARD.search(stored)
 
 
+# One of each form issue 23 found kept in clear, typed as a resident would (a "/" one included)
+TYPED_SECRETS = [
+    ("4111,1111,1111,1111 was it stolen?", r"4111\D{0,3}1111\D{0,3}1111\D{0,3}1111"),
+    ("cvv is seven three one", r"seven three one"),
+    ("293 is my cvv", r"293"),
+    ("143715496 is my social security number", r"143715496"),
+    ("my pin is 4321", r"4321"),
+    ("mi contraseña es tigre77!", r"tigre77"),
+    ("/inform my card 5105105105105100", r"5105\D{0,3}1051"),
+    ("/my pin is 8642", r"8642"),
+    ("my card number is 6011 0009", r"6011\D{0,3}0009"),
+    ("9016 2225", r"9016\D{0,3}2225"),  # the rest of that card, in the next message
+]
+
+
+def test_no_form_of_secret_stays_on_screen_or_in_the_tabs_storage(page: Page, servers: Servers):
+    page.goto(f"{servers.rasa_url}/widget/demo")
+    widget = open_by_keyboard(page)
+    for typed, _ in TYPED_SECRETS:
+        widget.say(typed)
+    page.reload()  # what the tab kept is what is shown again (the chat stays open)
+    widget = Widget(page)
+    page.wait_for_selector("#panel:not([hidden])")
+    shown, stored = widget.log(), widget.stored()
+    for typed, secret in TYPED_SECRETS:
+        assert not re.search(secret, shown), typed
+        assert not re.search(secret, stored), typed
+    assert shown.count("removed") >= len(TYPED_SECRETS)
+
+
+def test_a_message_not_yet_answered_is_not_kept_in_the_tab(page: Page, servers: Servers):
+    page.route("**/widget/webhook", lambda route: route.abort())
+    page.goto(f"{servers.rasa_url}/widget/demo")
+    widget = open_by_keyboard(page)
+    widget.say("pin number nine nine one two")
+    assert "cannot be reached" in widget.log()
+    assert page.locator("#input").input_value() == "pin number nine nine one two"  # not lost
+    assert "nine nine one two" not in widget.stored()  # nor kept before the assistant saw it
+    page.unroute("**/widget/webhook")
+
+
 def test_an_unreachable_assistant_fails_visibly_and_loses_nothing(page: Page, servers: Servers):
     page.route("**/widget/webhook", lambda route: route.abort())
     page.goto(f"{servers.rasa_url}/widget/demo")
