@@ -57,7 +57,7 @@ FILES = {
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # A city id is letters and hyphens ("st-petersburg-fl"): a value with digits (a card number typed
 # into the page's data-city) is never kept with the conversation.
-CITY_ID = re.compile(r"^[a-z]+(?:-[a-z]+){0,8}$")
+CITY_ID = re.compile(r"^(?=.{1,64}$)[a-z]+(?:-[a-z]+){0,8}$")
 HELP_LINE = "ftc_identity_theft"
 DEMO_CITY = "odessa-tx"  # the demonstration page's city when none is asked for
 

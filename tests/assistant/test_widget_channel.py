@@ -41,3 +41,11 @@ def test_the_widget_is_small_and_self_contained():
     assert len(gzip.compress(script)) + len(gzip.compress(style)) < 50_000
     assert b"url(" not in style and b"@import" not in style  # no fonts or images from elsewhere
     assert b"innerHTML" not in script and b"insertAdjacentHTML" not in script  # text only
+
+
+def test_a_city_id_is_letters_and_hyphens_so_no_number_is_kept_as_one(knowledge):
+    from assistant.channels.widget import CITY_ID
+
+    assert all(CITY_ID.match(city.id) for city in knowledge.cities)
+    for typed in ("4111-1111-1111-1111", "123-45-6789", "odessa-tx-4321", "x" * 65, "Odessa"):
+        assert not CITY_ID.match(typed), typed

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, Route
 from assistant.run import Servers
 from bot.settings import PROJECT_ROOT
 from tests.e2e.conftest import Sites, serious_violations, stored_bytes, tracker_of
+from tests.privacy_battery import Case, generate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -322,34 +323,29 @@ def test_a_card_number_typed_into_the_widget_is_not_kept(page: Page, servers: Se
     assert "card number removed" in stored and not CARD.search(stored)
 
 
-# One of each form issue 23 found kept in clear, typed as a resident would (a "/" one included)
-TYPED_SECRETS = [
-    ("4111,1111,1111,1111 was it stolen?", r"4111\D{0,3}1111\D{0,3}1111\D{0,3}1111"),
-    ("cvv is seven three one", r"seven three one"),
-    ("293 is my cvv", r"293"),
-    ("143715496 is my social security number", r"143715496"),
-    ("my pin is 4321", r"4321"),
-    ("mi contraseña es tigre77!", r"tigre77"),
-    ("/inform my card 5105105105105100", r"5105\D{0,3}1051"),
-    ("/my pin is 8642", r"8642"),
-    ("my card number is 6011 0009", r"6011\D{0,3}0009"),
-    ("9016 2225", r"9016\D{0,3}2225"),  # the rest of that card, in the next message
+# One of each form of the privacy battery, and some of them typed after a "/"
+BATTERY = list(generate(6, seed=7))
+TYPED = BATTERY[::6] + [
+    Case(c.kind, "/" + c.message, c.needles, c.traces, c.follow) for c in BATTERY[3::12]
 ]
 
 
 def test_no_form_of_secret_stays_on_screen_or_in_the_tabs_storage(page: Page, servers: Servers):
     page.goto(f"{servers.rasa_url}/widget/demo")
     widget = open_by_keyboard(page)
-    for typed, _ in TYPED_SECRETS:
-        widget.say(typed)
+    for case in TYPED:
+        for message in case.messages:  # a card split over two messages is sent as two
+            page.locator("#input").fill(message)  # typed as is: tabs and invisible characters
+            page.keyboard.press("Enter")
+            widget.idle()
     page.reload()  # what the tab kept is what is shown again (the chat stays open)
     widget = Widget(page)
     page.wait_for_selector("#panel:not([hidden])")
     shown, stored = widget.log(), widget.stored()
-    for typed, secret in TYPED_SECRETS:
-        assert not re.search(secret, shown), typed
-        assert not re.search(secret, stored), typed
-    assert shown.count("removed") >= len(TYPED_SECRETS)
+    leaks = [f"screen: {c.messages!r}" for c in TYPED if c.traced_in(shown)]
+    leaks += [f"storage: {c.messages!r}" for c in TYPED if c.traced_in(stored)]
+    assert leaks == []
+    assert shown.count("removed") >= len(TYPED) and len(TYPED) == 29
 
 
 def test_a_message_not_yet_answered_is_not_kept_in_the_tab(page: Page, servers: Servers):
