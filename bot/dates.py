@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
+from bot.date_es import read_spanish
 from bot.date_occasions import mentions_holiday, read_occasion
 from bot.date_periods import calendar_period, read_period
 from bot.date_words import MONTH_WORDS, month_number, normalise, quantity
@@ -1108,9 +1109,12 @@ def _read_inner(text: str, ctx: _Context) -> Optional[Tuple[SpanBuilder, Optiona
 
 
 def understand_date(
-    text: str, reference: date, period: Optional[Period] = None
+    text: str, reference: date, period: Optional[Period] = None, language: str = "en"
 ) -> Optional[DateAnswer]:
     """Understand a payment-date answer.
+
+    language: "es" reads Spanish (bot/date_es.py rewrites it into this grammar's words; a
+    numeric date is day first).
 
     reference: 'today' for relative expressions (yesterday, last Friday, two weeks ago).
     period: the city's incident period (first start, last end). When given, a date
@@ -1121,6 +1125,8 @@ def understand_date(
     """
     if not text or not text.strip():
         return None
+    if language == "es":
+        text = read_spanish(text).text
     ctx = _Context(reference, period)
     core = normalised = normalise(text)
     around = bool(_AROUND_RE.search(core))
@@ -1212,3 +1218,18 @@ def _touches_month(span: DateSpan, month: int) -> bool:
             return True
         day = _add_months(day, 1)
     return False
+
+
+def date_readings(
+    text: str, reference: date, period: Optional[Period] = None, language: str = "en"
+) -> List[DateAnswer]:
+    """Every reading of a payment-date answer: one, or two for a Spanish numeric date that is
+    a real date both day first (the Spanish reading, first) and month first ("5/9/2019")."""
+    first = understand_date(text, reference, period, language)
+    readings = [first] if first is not None else []
+    if language == "es":
+        other_text = read_spanish(text).month_first
+        other = understand_date(other_text, reference, period) if other_text else None
+        if other is not None and other not in readings:
+            readings.append(other)
+    return readings

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
+from bot.date_es import fold
 from bot.knowledge.vocabulary import Channel, Instrument, Service
+from bot.methods_es import CHANNEL_WORDS_ES, EXISTING_AUTOPAY_ES, INSTRUMENT_WORDS_ES
 
 
 @dataclass(frozen=True)
@@ -221,14 +223,32 @@ def understand_service(text: str) -> Optional[Service]:
     return next((s for s, pattern in _SERVICE_WORDS.items() if re.search(pattern, lowered)), None)
 
 
-def understand_method(text: str) -> Method:
-    """Map everyday words to a channel and an instrument; either may stay None when not said."""
+def _spanish_channel(folded: str) -> Optional[Channel]:
+    return next((channel for channel, words in CHANNEL_WORDS_ES if _first(folded, words)), None)
+
+
+def _spanish_instrument(folded: str) -> Optional[Instrument]:
+    return next(
+        (kind for kind, words in INSTRUMENT_WORDS_ES.items() if _first(folded, words)), None
+    )
+
+
+def understand_method(text: str, language: str = "en") -> Method:
+    """Map everyday words to a channel and an instrument; either may stay None when not said.
+    language "es": the Spanish words (bot/methods_es.py) first, then the English ones."""
     lowered = " ".join(text.lower().replace("’", "'").split())
-    channel = _channel(lowered)
-    instrument = _instrument(lowered)
+    channel = instrument = None
+    if language == "es":
+        folded = fold(lowered)
+        channel, instrument = _spanish_channel(folded), _spanish_instrument(folded)
+    channel = channel or _channel(lowered)
+    instrument = instrument or _instrument(lowered)
     if channel is None and instrument == Instrument.CASH:
         channel = Channel.IN_PERSON  # cash can only be paid at a counter
     if channel == Channel.THIRD_PARTY and instrument is None and "bank" in lowered:
         instrument = Instrument.BANK_ACCOUNT  # a bank's bill pay draws on the bank account
-    assumed = channel == Channel.AUTOPAY_EXISTING and not re.search(_EXISTING_AUTOPAY, lowered)
+    said_existing = re.search(_EXISTING_AUTOPAY, lowered) or (
+        language == "es" and re.search(EXISTING_AUTOPAY_ES, fold(lowered))
+    )
+    assumed = channel == Channel.AUTOPAY_EXISTING and not said_existing
     return Method(channel, instrument, understand_service(lowered), assumed)
