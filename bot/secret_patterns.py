@@ -198,10 +198,11 @@ FRAGMENT = re.compile(
     rf"(?<![\d/])(?P<value>(?!19|20)\d{{4}}(?:{PLAIN_SEP}{{1,6}}\d{{4}}){{1,2}}"
     rf"(?:{PLAIN_SEP}{{1,6}}\d{{1,4}})?)(?![\d/])"
 )
-# The rest of a card at the start of the next message (not a date, not a year alone)
+# The rest of a card at the start of the next message: three digits at least (not a day, "3
+# september 2019"), not a date with slashes, not a year alone
 CONTINUATION = re.compile(
-    rf"^\W{{0,6}}(?:and\s+|then\s+|y\s+)?(?P<value>(?!(?:19|20)\d\d\b(?![\s.,\-_]*\d))\d+"
-    rf"(?:{PLAIN_SEP}{{1,6}}\d+)*)(?![\d/])"
+    rf"^\W{{0,6}}(?:and\s+|then\s+|y\s+)?(?P<value>(?!(?:19|20)\d\d\b(?![\s.,\-_]*\d))"
+    rf"(?=(?:\D{{0,6}}\d){{3}})\d+(?:{PLAIN_SEP}{{1,6}}\d+)*)(?![\d/])"
 )
 SSN_FORM = re.compile(
     rf"(?<![\d/])(?P<value>\d{{3}}{SEP}{{1,3}}\d{{2}}{SEP}{{1,3}}\d{{4}})(?![\d/])"

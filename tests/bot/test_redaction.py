@@ -109,7 +109,7 @@ def test_a_card_split_over_two_messages_leaves_neither_half():
 
 @pytest.mark.parametrize(
     "after",
-    ["9/3/2019", "2019", "I paid on 9/3/2019", "Odessa", "online"],
+    ["9/3/2019", "2019", "I paid on 9/3/2019", "Odessa", "online", "3 september 2019", "12"],
 )
 def test_after_a_fragment_an_ordinary_answer_is_kept(after):
     assert redact_conversation(["4111 1111", after])[1] == after
