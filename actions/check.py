@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.engine import Engine
 
-from actions.form import SLOTS, choice_events, moves_the_check
+from actions.form import SLOTS, choice_events, conversation_language, moves_the_check
 from actions.intents import NOTHING_TO_CHECK
 from actions.knowledge import KnowledgeAction, settings
 from actions.repeats import not_repeated
@@ -143,7 +143,12 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         intent = (message.get("intent") or {}).get("name")
-        reading = read_turn(knowledge, Turn(text), _slots(tracker), settings().time_zone)
+        reading = read_turn(
+            knowledge,
+            Turn(text, language=conversation_language(tracker)),
+            _slots(tracker),
+            settings().time_zone,
+        )
         if not moves_the_check(intent, text, reading):
             reply = NOTHING_TO_CHECK.get(intent, "utter_default")
             dispatcher.utter_message(response=not_repeated(tracker, reply))
@@ -157,7 +162,9 @@ def _names_only_the_service(knowledge: Knowledge, tracker: Tracker) -> bool:
     """'It was my water bill' after an answer that depended on what was paid for."""
     text = (tracker.latest_message or {}).get("text") or ""
     slots = _slots(tracker)
-    changed = understand_turn(knowledge, Turn(text), slots, settings().time_zone)
+    changed = understand_turn(
+        knowledge, Turn(text, language=conversation_language(tracker)), slots, settings().time_zone
+    )
     if set(changed) != {"payment_method"}:
         return False
     before, now = (
@@ -184,7 +191,12 @@ class ActionApplyCorrection(KnowledgeAction):
     ) -> List[EventType]:
         text = (tracker.latest_message or {}).get("text") or ""
         slots = _slots(tracker)
-        reading = read_turn(knowledge, Turn(text), slots, settings().time_zone)
+        reading = read_turn(
+            knowledge,
+            Turn(text, language=conversation_language(tracker)),
+            slots,
+            settings().time_zone,
+        )
         if not (reading.changed or reading.choices):
             dispatcher.utter_message(response="utter_ask_what_to_correct")
             return []

@@ -20,7 +20,7 @@ from rasa_sdk.forms import FormValidationAction
 from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
 from actions.repeats import not_repeated
-from bot.assumptions import year_question
+from bot.assumptions import reading_question, year_question
 from bot.conversation import PRESET_CITY, Turn, TurnReading, follow_city, preset_city, read_turn
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
@@ -40,6 +40,16 @@ _reading: ContextVar[Optional[TurnReading]] = ContextVar("reading", default=None
 def message_metadata(tracker: Tracker) -> Dict[str, Any]:
     """What the channel attached to the latest message (e.g. the city the page presets)."""
     return (tracker.latest_message or {}).get("metadata") or {}
+
+
+LANGUAGES = ("en", "es")
+
+
+def conversation_language(tracker: Tracker) -> str:
+    """The language the channel says the resident writes ("es" from a Spanish widget), else
+    English: Spanish dates (day first) and ways of paying are read only when it says so."""
+    language = message_metadata(tracker).get("language")
+    return language if language in LANGUAGES else "en"
 
 
 def numbered_choice(
@@ -76,15 +86,18 @@ def turn_of(tracker: Tracker, domain: Optional[Dict[str, Any]] = None) -> Option
     entities = message.get("entities") or []
     choice = next((e.get("value") for e in entities if e.get("entity") == "choice"), None)
     typed = message.get("text") or ""
+    language = conversation_language(tracker)
     numbered = numbered_choice(typed, requested, domain or {}, pending)
     if numbered is not None:
-        return Turn(numbered, requested, only_requested=True, pending=pending)
+        return Turn(numbered, requested, only_requested=True, pending=pending, language=language)
     text = choice or typed  # a button's choice, or what was typed
     if intent in ANSWERS:
-        return Turn(text, requested, pending=pending)
+        return Turn(text, requested, pending=pending, language=language)
     if requested is not None and intent in TERSE_ANSWERS:
         # a terse answer counts only for the question asked; a statement of a payment, fully
-        return Turn(text, requested, not is_payment_statement(text), pending=pending)
+        return Turn(
+            text, requested, not is_payment_statement(text), pending=pending, language=language
+        )
     return None
 
 
@@ -99,7 +112,12 @@ def statement_turn(
     text = message.get("text") or ""
     if intent not in STATEMENTS:
         return None, None
-    turn = Turn(text, tracker.get_slot("requested_slot"), pending=tracker.get_slot(PENDING))
+    turn = Turn(
+        text,
+        tracker.get_slot("requested_slot"),
+        pending=tracker.get_slot(PENDING),
+        language=conversation_language(tracker),
+    )
     reading = read_turn(knowledge, turn, before, settings().time_zone)
     if not moves_the_check(intent, text, reading):
         return None, None
@@ -142,7 +160,7 @@ def choice_events(
     if reading.declined and pending:
         return [SlotSet(pending["slot"], None), SlotSet(PENDING, None)]
     if all(slots.get(slot) for slot in SLOTS):
-        question = year_question(knowledge, slots)
+        question = year_question(knowledge, slots) or reading_question(knowledge, slots)
         if question is not None:
             return [SlotSet("payment_date", None), SlotSet(PENDING, question)]
     if pending and pending.get("slot") in reading.changed:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Dict, Optional
 
 from bot.conversation import (
+    MONTH_FIRST,
     PendingChoice,
     city_from_slot,
     date_from_slot,
@@ -52,3 +53,20 @@ def year_question(knowledge: Knowledge, slots: Dict[str, Any]) -> Optional[Pendi
             options = [(label_of("payment_date", v), v) for v in (taken, other)]
             return labelled("payment_date", "year", options)
     return None
+
+
+def reading_question(knowledge: Knowledge, slots: Dict[str, Any]) -> Optional[PendingChoice]:
+    """When a numeric date read day first, as Spanish writes it ("5/9/2019": 5 September), would
+    answer differently read month first (9 May), the choice to offer: the day-first reading
+    first. Where both readings give the same verdict nothing is asked."""
+    date_value, match = slots.get("payment_date"), city_from_slot(slots.get("city"))
+    other = date_value.get(MONTH_FIRST) if isinstance(date_value, dict) else None
+    if not other or match is None or not match.found:
+        return None
+    method = method_from_slot(slots.get("payment_method"))
+    taken = {key: value for key, value in date_value.items() if key != MONTH_FIRST}
+    verdicts = {check(knowledge, match, date_from_slot(v), method).verdict for v in (taken, other)}
+    if len(verdicts) == 1:
+        return None
+    options = [(label_of("payment_date", v), v) for v in (taken, other)]
+    return labelled("payment_date", "day_order", options)

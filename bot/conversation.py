@@ -25,7 +25,15 @@ from bot.cities import (
     resolve_city,
     split_qualifier,
 )
-from bot.dates import DateAnswer, DateSpan, DateUnknown, Period, rehome, understand_date
+from bot.dates import (
+    DateAnswer,
+    DateSpan,
+    DateUnknown,
+    Period,
+    date_readings,
+    rehome,
+    understand_date,
+)
 from bot.knowledge.base import Knowledge
 from bot.knowledge.schema import CityRecord
 from bot.methods import Method, understand_method
@@ -245,10 +253,14 @@ def reference_for(city: Optional[CityRecord], today: Optional[date], default_zon
 
 
 def read_date(
-    text: str, reference: date, period: Optional[Period], dont_know_counts: bool
+    text: str,
+    reference: date,
+    period: Optional[Period],
+    dont_know_counts: bool,
+    language: str = "en",
 ) -> Optional[DateAnswer]:
     """The payment date in the message; "I don't remember" only when the date was asked for."""
-    when = understand_date(strip_markers(text), reference, period)
+    when = understand_date(strip_markers(text), reference, period, language)
     if isinstance(when, DateUnknown) and not dont_know_counts:
         return None
     return when
@@ -267,9 +279,13 @@ _UNCLEAR: Any = object()  # a sentinel: a date the words leave open (never equal
 
 
 def _segment_date(
-    part: Segment, reference: date, period: Optional[Period], dont_know_counts: bool
+    part: Segment,
+    reference: date,
+    period: Optional[Period],
+    dont_know_counts: bool,
+    language: str = "en",
 ) -> Optional[DateAnswer]:
-    when = read_date(part.text, reference, period, dont_know_counts)
+    when = read_date(part.text, reference, period, dont_know_counts, language)
     if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(part.text):
         return _UNCLEAR
     if when is None and part.alternative and re.search(r"\d", part.text):
@@ -306,18 +322,24 @@ def _complete_alternatives(parts: List[Segment]) -> List[Segment]:
 
 
 def read_date_choice(
-    text: str, reference: date, period: Optional[Period], dont_know_counts: bool
+    text: str,
+    reference: date,
+    period: Optional[Period],
+    dont_know_counts: bool,
+    language: str = "en",
 ) -> Read:
     """The payment date, read segment by segment (see bot/reading.py); None when the words
     leave it open ("since June", "the 3rd or 4th")."""
     parts, text = segments(text), strip_markers(text)
     if is_plain(parts):
-        when = read_date(text, reference, period, dont_know_counts)
+        when = read_date(text, reference, period, dont_know_counts, language)
         if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(text):
             return None
         return when
     parts = _complete_alternatives(parts)
-    found = [(part, _segment_date(part, reference, period, dont_know_counts)) for part in parts]
+    found = [
+        (part, _segment_date(part, reference, period, dont_know_counts, language)) for part in parts
+    ]
     values = [(part, when) for part, when in found if when is not None]
     if any(isinstance(when, DateSpan) for _, when in values):
         values = [(p, w) for p, w in values if isinstance(w, DateSpan) or w is _UNCLEAR]
@@ -336,23 +358,23 @@ def date_for_city(when: Optional[DateAnswer], city: Optional[CityRecord]) -> Opt
     return when
 
 
-def read_method(text: str, before: Method) -> Optional[Method]:
+def read_method(text: str, before: Method, language: str = "en") -> Optional[Method]:
     """How the resident paid, merged with what they said before; None when the message says
     nothing about it (a service alone counts only as a detail of a method already given)."""
-    method = understand_method(strip_markers(text))
+    method = understand_method(strip_markers(text), language)
     if method.known or (method.service and before.known):
         return method.merged_into(before)
     return None
 
 
-def read_method_choice(text: str, before: Method) -> Read:
+def read_method_choice(text: str, before: Method, language: str = "en") -> Read:
     """How the resident paid, read segment by segment: a call made before paying, a payment the
     resident meant to make, a letter the city mailed do not count; a correction replaces; two
     ways left are a Choice (of methods merged with what was said before)."""
     parts, text = segments(text), strip_markers(text)
     if is_plain(parts):
-        return read_method(text, before)
-    read = [(part, understand_method(part.text)) for part in parts if not part.replaced]
+        return read_method(text, before, language)
+    read = [(part, understand_method(part.text, language)) for part in parts if not part.replaced]
     channel = choose([(p, m) for p, m in read if m.channel], lambda a, b: a.channel == b.channel)
     instrument = choose(
         [(p, m) for p, m in read if m.instrument], lambda a, b: a.instrument == b.instrument
@@ -408,6 +430,7 @@ class Turn:
     requested: Optional[str] = None
     only_requested: bool = False
     pending: Optional[PendingChoice] = None
+    language: str = "en"  # "es": Spanish dates (day first) and ways of paying are read too
 
     def may_fill(self, slot: str) -> bool:
         return not self.only_requested or slot == self.requested
@@ -481,8 +504,9 @@ def understand_payment_date(
         return None
     city = _city_record(knowledge, city_value)
     reference = reference_for(city, today, default_zone)
+    period = city.period if city else None
     when = read_date_choice(
-        turn.text, reference, city.period if city else None, turn.requested == "payment_date"
+        turn.text, reference, period, turn.requested == "payment_date", turn.language
     )
     if isinstance(when, Choice):
         past = [w for w in when.options if not (isinstance(w, DateSpan) and w.start > reference)]
@@ -494,13 +518,36 @@ def understand_payment_date(
             return Choice(tuple(date_slot(w) for w in past))
     if isinstance(when, DateSpan) and when.start > reference:
         return None  # a payment is never made in the future: "next Friday" is asked again
-    return date_slot(when) if when is not None else None
+    if when is None:
+        return None
+    value = date_slot(when)
+    other = _month_first_reading(turn, when, reference, period)
+    return {**value, MONTH_FIRST: date_slot(other)} if other is not None else value
+
+
+MONTH_FIRST = "month_first"  # a Spanish numeric date read month first too ("5/9/2019")
+
+
+def _month_first_reading(
+    turn: Turn, when: DateAnswer, reference: date, period: Optional[Period]
+) -> Optional[DateSpan]:
+    """The other reading of a Spanish numeric date taken day first, when it is a real (past) date
+    too: kept beside the slot's value, so the check asks where the two answer differently."""
+    if turn.language != "es" or not isinstance(when, DateSpan):
+        return None
+    readings = date_readings(strip_markers(turn.text), reference, period, "es")
+    if len(readings) != 2 or readings[0] != when:
+        return None
+    other = readings[1]
+    if not isinstance(other, DateSpan) or other.start > reference:
+        return None
+    return other
 
 
 def understand_payment_method(turn: Turn, current: SlotValue) -> Read:
     if not turn.may_fill("payment_method"):
         return None
-    method = read_method_choice(turn.text, method_from_slot(current))
+    method = read_method_choice(turn.text, method_from_slot(current), turn.language)
     if isinstance(method, Choice):
         return Choice(tuple(method_slot(m) for m in method.options))
     return method_slot(method) if method else None

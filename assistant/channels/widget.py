@@ -8,7 +8,8 @@ Routes (all on the Rasa server's port):
                                  (Odessa when none is given), for a city to preview its own
 - GET  /widget/config?city=ID    the city's name and phone numbers, and the web addresses the
                                  widget may make clickable (those the knowledge gives)
-- POST /widget/webhook           {"sender", "message", "city"?} -> {"said": the message as kept
+- POST /widget/webhook           {"sender", "message", "city"?, "lang"?: "en" or "es", how the
+                                 answers are read} -> {"said": the message as kept
                                  (card numbers, codes and SSNs removed, as in the REST channel),
                                  "messages": the bot's messages; a check's answer is one
                                  message with `custom` {"kind": "result", "verdict", "headline",
@@ -55,6 +56,8 @@ FILES = {
     "demo.html": "text/html; charset=utf-8",
 }
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+LANGUAGE = "language"
+LANGUAGES = ("en", "es")
 # A city id is letters and hyphens ("st-petersburg-fl"): a value with digits (a card number typed
 # into the page's data-city) is never kept with the conversation.
 CITY_ID = re.compile(r"^(?=.{1,64}$)[a-z]+(?:-[a-z]+){0,8}$")
@@ -225,6 +228,8 @@ class WidgetInput(InputChannel):
                     headers=self._cors(request),
                 )
             metadata = {PRESET_CITY: city} if isinstance(city, str) and CITY_ID.match(city) else {}
+            if body.get("lang") in LANGUAGES:  # the page's data-lang: how answers are read
+                metadata[LANGUAGE] = body["lang"]
             delivered = await deliver(
                 on_new_message, sender, text, self.name(), metadata, address=of_request(request)
             )

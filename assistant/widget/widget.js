@@ -4,7 +4,8 @@
  *   <script src="https://ASSISTANT/widget.js" data-city="odessa-tx" defer></script>
  *
  * Options (all optional): data-city (a city id: the resident is not asked for it),
- * data-lang (en or es: the widget's own labels), data-title, data-accent (a CSS colour; darkened
+ * data-lang (en or es: the widget's own labels, and the language the assistant reads the
+ * resident's answers in: Spanish dates day first), data-title, data-accent (a CSS colour; darkened
  * if needed so that white text on it keeps a 4.5:1 contrast), data-assistant (the assistant's
  * address; default: where this script came from).
  *
@@ -527,7 +528,7 @@
     }
     busy(true);
     var slow = setTimeout(function () { status.textContent = t.slow; }, SLOW_MS);
-    var body = { sender: state.sender, message: message };
+    var body = { sender: state.sender, message: message, lang: lang };
     if (presetCity) {
       body.city = presetCity;
     }

@@ -22,11 +22,19 @@ _YEAR = (
 )
 
 
+_DAY_ORDER = (
+    "Read day first, that date is {first}; read month first, it is {second}, and the answer "
+    "is different. Which day did you pay? (Or type the month's name.)"
+)
+
+
 def choice_question(pending: Dict[str, Any]) -> str:
     """'You named Odessa, TX and Tyler, TX. Which city was the payment to?'."""
     labels: List[str] = [str(o["label"]) for o in pending.get("options") or []]
     if pending.get("kind") == "year" and len(labels) >= 2:
         return _YEAR.format(first=labels[0], second=labels[1])
+    if pending.get("kind") == "day_order" and len(labels) >= 2:
+        return _DAY_ORDER.format(first=labels[0], second=labels[1])
     options = " or ".join(labels) if len(labels) == 2 else joined(labels)
     return _TWO[pending["slot"]].format(options=options)
 

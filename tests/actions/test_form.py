@@ -384,3 +384,68 @@ async def test_an_answer_unusable_twice_in_a_row_gets_the_apology_in_other_words
         "for example" in again
         and again != domain["responses"][f"utter_reask_{requested}"][0]["text"]
     )
+
+
+SPANISH = {"language": "es"}  # what the widget sends with data-lang="es"
+
+
+async def test_a_spanish_date_day_first_that_decides_is_asked(store, domain):
+    """5/9/2019 is the 5th of September to a Spanish speaker (inside Odessa's incident) and the
+    9th of May month first (before it): never taken either way without asking."""
+    slots, _ = await run_form(
+        store, domain, "Odessa, 5/9/2019, en línea con mi tarjeta", metadata=SPANISH
+    )
+    assert slots["payment_date"] is None
+    assert slots["pending_choice"]["kind"] == "day_order"
+    assert [o["label"] for o in slots["pending_choice"]["options"]] == [
+        "September 5, 2019",
+        "May 9, 2019",
+    ]
+    picked, _ = await run_form(
+        store,
+        domain,
+        "1",
+        requested="payment_date",
+        slots={
+            "city": slots["city"],
+            "payment_method": slots["payment_method"],
+            "pending_choice": slots["pending_choice"],
+        },
+        metadata=SPANISH,
+    )
+    assert picked["payment_date"]["start"] == "2019-09-05" and picked["pending_choice"] is None
+
+
+async def test_a_spanish_date_read_either_way_to_the_same_answer_is_not_asked(store, domain):
+    slots, _ = await run_form(
+        store, domain, "Odessa, 3/4/2017, en línea con mi tarjeta", metadata=SPANISH
+    )
+    assert slots["payment_date"]["start"] == "2017-04-03"  # day first; both long before
+    assert "pending_choice" not in slots or slots["pending_choice"] is None
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("el 3 de septiembre de 2019", "2019-09-03"),
+        ("a mediados de septiembre de 2019", "2019-09-11"),
+        ("25/9/2019", "2019-09-25"),
+    ],
+)
+async def test_a_spanish_answer_to_the_date_question(store, domain, text, start):
+    slots, _ = await run_form(
+        store,
+        domain,
+        text,
+        intent="out_of_scope",
+        requested="payment_date",
+        slots={"city": ODESSA},
+        metadata=SPANISH,
+    )
+    assert slots["payment_date"]["start"] == start
+
+
+async def test_without_the_language_a_numeric_date_is_month_first_as_before(store, domain):
+    slots, _ = await run_form(store, domain, "Odessa, 5/9/2019, online with my card")
+    assert slots["payment_date"]["start"] == "2019-05-09"
+    assert "month_first" not in slots["payment_date"]
