@@ -36,6 +36,7 @@ from bot.dates import (
 )
 from bot.knowledge.base import Knowledge
 from bot.knowledge.schema import CityRecord
+from bot.language import looks_spanish
 from bot.methods import Method, understand_method
 from bot.reading import Choice, Read, Segment, choose, is_plain, segments
 from bot.redaction import strip_markers
@@ -505,8 +506,9 @@ def understand_payment_date(
     city = _city_record(knowledge, city_value)
     reference = reference_for(city, today, default_zone)
     period = city.period if city else None
+    language = reading_language(turn)
     when = read_date_choice(
-        turn.text, reference, period, turn.requested == "payment_date", turn.language
+        turn.text, reference, period, turn.requested == "payment_date", language
     )
     if isinstance(when, Choice):
         past = [w for w in when.options if not (isinstance(w, DateSpan) and w.start > reference)]
@@ -525,6 +527,12 @@ def understand_payment_date(
     return {**value, MONTH_FIRST: date_slot(other)} if other is not None else value
 
 
+def reading_language(turn: Turn) -> str:
+    """The language a message is read in: the conversation's, or Spanish for a message that
+    plainly is (bot/language.py) where the channel does not say."""
+    return "es" if turn.language == "es" or looks_spanish(turn.text) else "en"
+
+
 MONTH_FIRST = "month_first"  # a Spanish numeric date read month first too ("5/9/2019")
 
 
@@ -533,7 +541,7 @@ def _month_first_reading(
 ) -> Optional[DateSpan]:
     """The other reading of a Spanish numeric date taken day first, when it is a real (past) date
     too: kept beside the slot's value, so the check asks where the two answer differently."""
-    if turn.language != "es" or not isinstance(when, DateSpan):
+    if reading_language(turn) != "es" or not isinstance(when, DateSpan):
         return None
     readings = date_readings(strip_markers(turn.text), reference, period, "es")
     if len(readings) != 2 or readings[0] != when:
@@ -547,7 +555,7 @@ def _month_first_reading(
 def understand_payment_method(turn: Turn, current: SlotValue) -> Read:
     if not turn.may_fill("payment_method"):
         return None
-    method = read_method_choice(turn.text, method_from_slot(current), turn.language)
+    method = read_method_choice(turn.text, method_from_slot(current), reading_language(turn))
     if isinstance(method, Choice):
         return Choice(tuple(method_slot(m) for m in method.options))
     return method_slot(method) if method else None

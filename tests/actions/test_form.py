@@ -449,3 +449,26 @@ async def test_without_the_language_a_numeric_date_is_month_first_as_before(stor
     slots, _ = await run_form(store, domain, "Odessa, 5/9/2019, online with my card")
     assert slots["payment_date"]["start"] == "2019-05-09"
     assert "month_first" not in slots["payment_date"]
+
+
+@pytest.mark.parametrize(
+    "text, start, asked",
+    [
+        ("el 3 de septiembre de 2019", "2019-09-03", False),
+        ("pagué el 5/9/2019", "2019-09-05", True),  # plainly Spanish: day first, both kept
+        ("5/9/2019", "2019-05-09", False),  # no Spanish word: month first, as before
+    ],
+)
+async def test_a_message_that_plainly_is_spanish_is_read_so_where_no_channel_says(
+    store, domain, text, start, asked
+):
+    slots, _ = await run_form(
+        store,
+        domain,
+        text,
+        intent="out_of_scope",
+        requested="payment_date",
+        slots={"city": ODESSA},
+    )
+    assert slots["payment_date"]["start"] == start
+    assert ("month_first" in slots["payment_date"]) is asked

@@ -12,6 +12,7 @@ import pytest
 
 from assistant.run import Servers
 from bot.ids import new_id
+from tests.e2e.conftest import Chat
 
 pytestmark = pytest.mark.e2e
 
@@ -67,3 +68,14 @@ def test_an_english_widget_reads_the_same_date_month_first(servers: Servers):
     widget.say("5/9/2019")
     said = text_of(widget.say("online with my card"))
     assert "September 5" not in said  # May 9, as a US resident writes it: no question
+
+
+def test_on_the_rest_channel_a_plainly_spanish_date_is_read_day_first_and_asked(
+    servers: Servers,
+):
+    chat = Chat(servers)
+    chat.say("was my payment affected?")
+    chat.say("Odessa")
+    chat.say("pagué el 5/9/2019")
+    said = "\n".join(chat.say("en línea con mi tarjeta"))
+    assert "September 5, 2019" in said and "May 9, 2019" in said, said
