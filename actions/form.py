@@ -21,7 +21,15 @@ from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
 from actions.knowledge import current_knowledge, settings, shared_store
 from actions.repeats import not_repeated
 from bot.assumptions import reading_question, year_question
-from bot.conversation import PRESET_CITY, Turn, TurnReading, follow_city, preset_city, read_turn
+from bot.conversation import (
+    LANGUAGE,
+    PRESET_CITY,
+    Turn,
+    TurnReading,
+    follow_city,
+    preset_city,
+    read_turn,
+)
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
@@ -48,7 +56,7 @@ LANGUAGES = ("en", "es")
 def conversation_language(tracker: Tracker) -> str:
     """The language the channel says the resident writes ("es" from a Spanish widget), else
     English: Spanish dates (day first) and ways of paying are read only when it says so."""
-    language = message_metadata(tracker).get("language")
+    language = message_metadata(tracker).get(LANGUAGE)
     return language if language in LANGUAGES else "en"
 
 

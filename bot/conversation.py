@@ -44,6 +44,8 @@ from bot.redaction import strip_markers
 SlotValue = Optional[Dict[str, Any]]
 # Message metadata a channel sets when the page already says which city (the widget's data-city).
 PRESET_CITY = "preset_city"
+# Message metadata a channel sets when it knows the resident's language ("en" or "es")
+LANGUAGE = "language"
 
 _DONT_KNOW = re.compile(r"^(i )?(don'?t|do not|dont) know|^not sure|^no idea|^idk|^dunno|^\?+$")
 _LEAD = re.compile(

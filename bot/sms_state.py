@@ -49,6 +49,16 @@ class SmsReply(Base):
     created_at = Column(DateTime(timezone=True), nullable=False)
 
 
+class SmsLanguage(Base):
+    """The language a resident chose by text (ESPAÑOL, ENGLISH) or first wrote in: a table of its
+    own, so that a database made before it gains it (create_all adds tables, never columns)."""
+
+    __tablename__ = "sms_languages"
+    sender = Column(String(64), primary_key=True)
+    language = Column(String(8), nullable=False)
+    updated_at = Column(DateTime(timezone=True), nullable=False)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -119,3 +129,13 @@ class SmsState:
         with Session(self.engine, future=True) as session, session.begin():
             session.execute(delete(SmsReply).where(SmsReply.created_at < _now() - REPLY_KEPT))
             session.merge(SmsReply(message=_key(message_sid), twiml=twiml, created_at=_now()))
+
+    def language(self, sender: str) -> Optional[str]:
+        """The conversation's language, if the resident chose or wrote one."""
+        with Session(self.engine, future=True) as session:
+            row = session.get(SmsLanguage, sender)
+            return row.language if row else None
+
+    def set_language(self, sender: str, language: str) -> None:
+        with Session(self.engine, future=True) as session, session.begin():
+            session.merge(SmsLanguage(sender=sender, language=language, updated_at=_now()))

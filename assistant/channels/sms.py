@@ -39,9 +39,10 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from assistant.channels.delivery import deliver
 from bot.channels import SMS
-from bot.conversation import PRESET_CITY
+from bot.conversation import LANGUAGE, PRESET_CITY
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
+from bot.language import looks_spanish
 from bot.logs import log_event
 from bot.settings import load_settings
 from bot.sms_state import SmsState, sender_id
@@ -53,6 +54,9 @@ OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", 
 OPT_IN = frozenset({"START", "YES", "UNSTOP"})
 HELP = frozenset({"HELP", "INFO"})
 MORE = frozenset({"MORE", "MOREPLEASE", "MOREPLS", "NEXT", "CONTINUE", "SHOWMORE", "TELLMEMORE"})
+# The language the resident's answers are read in ("ESPAÑOL" loses its Ñ as a keyword)
+SPANISH = frozenset({"ESPAOL", "ESPANOL", "ES", "SPANISH"})
+ENGLISH = frozenset({"ENGLISH", "INGLES", "INGLS", "EN"})
 MIN_SECRET = 32
 
 
@@ -208,13 +212,24 @@ class SmsInput(InputChannel):
             return wording.help_text(city, knowledge.national)
         if word in MORE:
             return await asyncio.to_thread(state.next_page, sender) or wording.NOTHING_MORE
+        if word in SPANISH or word in ENGLISH:
+            chosen = "es" if word in SPANISH else "en"
+            await asyncio.to_thread(state.set_language, sender, chosen)
+            log_event(log, "sms.language", language=chosen)
+            return wording.READ_IN_SPANISH if chosen == "es" else wording.READ_IN_ENGLISH
+        language = await asyncio.to_thread(state.language, sender)
+        if language is None and looks_spanish(body):  # the first message plainly Spanish
+            language = "es"
+            await asyncio.to_thread(state.set_language, sender, language)
         choices = await asyncio.to_thread(state.choices, sender)
         number = body.strip()
         if number.isdigit() and 1 <= int(number) <= len(choices):
             body = choices[int(number) - 1]  # a numbered choice: its payload
-        metadata = {PRESET_CITY: self.city} if self.city else None
+        metadata = {PRESET_CITY: self.city} if self.city else {}
+        if language:
+            metadata[LANGUAGE] = language
         delivered = await deliver(
-            on_new_message, sender, body, self.name(), metadata, collector=SmsOutput()
+            on_new_message, sender, body, self.name(), metadata or None, collector=SmsOutput()
         )
         texts, offered = render(delivered.messages)
         replies = pages(texts) or [wording.NOTHING_MORE]

@@ -42,7 +42,7 @@ from sanic.response import HTTPResponse
 from assistant.channels.bodies import json_object
 from assistant.channels.delivery import deliver
 from bot.client_address import of_request
-from bot.conversation import PRESET_CITY
+from bot.conversation import LANGUAGE, PRESET_CITY
 from bot.knowledge.addresses import web_addresses
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
@@ -56,7 +56,6 @@ FILES = {
     "demo.html": "text/html; charset=utf-8",
 }
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-LANGUAGE = "language"
 LANGUAGES = ("en", "es")
 # A city id is letters and hyphens ("st-petersburg-fl"): a value with digits (a card number typed
 # into the page's data-city) is never kept with the conversation.

@@ -242,6 +242,14 @@ WELCOME_BACK = to_gsm(
     f"{PROGRAM}: welcome back. Text your city, payment date and how you paid, or HELP for help."
 )
 NOTHING_MORE = to_gsm("That is all. Reply HELP for help, or ask another question.")
+# After ESPAÑOL / ENGLISH: how the resident's answers are read (the replies stay English for now)
+READ_IN_SPANISH = to_gsm(
+    "Listo: leeré sus respuestas en español (5/9/2019 es el 5 de septiembre). Por ahora "
+    "respondo en inglés. Text ENGLISH to read answers in English."
+)
+READ_IN_ENGLISH = to_gsm(
+    "OK: your answers are read in English (5/9/2019 is May 9). Envíe ESPAÑOL para español."
+)
 
 
 def choices_text(text: str, titles: List[str]) -> str:

@@ -87,3 +87,26 @@ async def test_no_sql_runs_on_the_event_loop(tmp_path):
     assert await channel.answer(rasa, "sms-abcdefgh", "was my payment affected?") == "Which city?"
     assert await channel.answer(rasa, "sms-abcdefgh", "STOP")
     assert len(threads) >= 4 and loop_thread not in threads
+
+
+async def test_espanol_sets_how_the_answers_are_read_and_a_spanish_first_message_does_too(
+    tmp_path,
+):
+    from bot.wording.sms import READ_IN_ENGLISH, READ_IN_SPANISH
+
+    channel = SmsInput("token", "s" * 32)
+    channel._state = SmsState(make_engine(f"sqlite:///{tmp_path / 'sms.db'}"))
+    seen = []
+
+    async def rasa(message):
+        seen.append((message.metadata or {}).get("language"))
+        await message.output_channel.send_text_message(message.sender_id, "Which city?")
+
+    assert await channel.answer(rasa, "sms-one", "Español") == READ_IN_SPANISH
+    await channel.answer(rasa, "sms-one", "5/9/2019")
+    assert await channel.answer(rasa, "sms-one", "english") == READ_IN_ENGLISH
+    await channel.answer(rasa, "sms-one", "5/9/2019")
+    await channel.answer(rasa, "sms-two", "¿Se vio afectado mi pago?")  # plainly Spanish
+    await channel.answer(rasa, "sms-two", "5/9/2019")
+    await channel.answer(rasa, "sms-three", "was my payment affected?")
+    assert seen == ["es", "en", "es", "es", None]

@@ -13,6 +13,7 @@ import pytest
 from assistant.run import Servers
 from bot.ids import new_id
 from tests.e2e.conftest import Chat
+from tests.e2e.test_sms import Phone
 
 pytestmark = pytest.mark.e2e
 
@@ -79,3 +80,15 @@ def test_on_the_rest_channel_a_plainly_spanish_date_is_read_day_first_and_asked(
     chat.say("pagué el 5/9/2019")
     said = "\n".join(chat.say("en línea con mi tarjeta"))
     assert "September 5, 2019" in said and "May 9, 2019" in said, said
+
+
+def test_by_sms_espanol_reads_the_answers_in_spanish(servers: Servers):
+    phone = Phone(servers)
+    assert "español" in (phone.text("ESPAÑOL") or "")
+    phone.text("was my payment affected?")
+    phone.text("Odessa")
+    phone.text("5/9/2019")
+    said = phone.text("en línea con mi tarjeta") or ""
+    assert "September 5, 2019" in said and "May 9, 2019" in said, said
+    verdict = phone.text("1") or ""
+    assert "affected" in verdict.lower() and "not affected" not in verdict.lower(), verdict
