@@ -25,12 +25,12 @@ from bot.cities import (
     resolve_city,
     split_qualifier,
 )
+from bot.date_es import read_spanish
 from bot.dates import (
     DateAnswer,
     DateSpan,
     DateUnknown,
     Period,
-    date_readings,
     rehome,
     understand_date,
 )
@@ -542,14 +542,15 @@ def _month_first_reading(
     turn: Turn, when: DateAnswer, reference: date, period: Optional[Period]
 ) -> Optional[DateSpan]:
     """The other reading of a Spanish numeric date taken day first, when it is a real (past) date
-    too: kept beside the slot's value, so the check asks where the two answer differently."""
+    too: kept beside the slot's value, so the check asks where the two answer differently. The
+    whole message is read again month first, as it was read (a sentence in parts included)."""
     if reading_language(turn) != "es" or not isinstance(when, DateSpan):
         return None
-    readings = date_readings(strip_markers(turn.text), reference, period, "es")
-    if len(readings) != 2 or readings[0] != when:
+    other_text = read_spanish(strip_markers(turn.text)).month_first
+    if other_text is None:
         return None
-    other = readings[1]
-    if not isinstance(other, DateSpan) or other.start > reference:
+    other = read_date_choice(other_text, reference, period, False)
+    if not isinstance(other, DateSpan) or other == when or other.start > reference:
         return None
     return other
 

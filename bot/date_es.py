@@ -56,10 +56,11 @@ UNITS_ES = {
     "quincena": "fortnight",
     "quincenas": "fortnights",
 }
-NUMBERS_ES = {
-    "un": "1",
-    "una": "1",
+# A digit as a Spanish word (redaction reads them too: bot/secret_text.py)
+SPANISH_DIGITS = {
+    "cero": "0",
     "uno": "1",
+    "una": "1",
     "dos": "2",
     "tres": "3",
     "cuatro": "4",
@@ -68,6 +69,10 @@ NUMBERS_ES = {
     "siete": "7",
     "ocho": "8",
     "nueve": "9",
+}
+NUMBERS_ES = {
+    **SPANISH_DIGITS,
+    "un": "1",
     "diez": "10",
     "once": "11",
     "doce": "12",
@@ -201,7 +206,9 @@ RULES: List[Tuple[str, Replacement]] = [
 ]
 _COMPILED = [(re.compile(pattern), replacement) for pattern, replacement in RULES]
 # A numeric date, day first: 5/9/2019, 5-9-19, 5.9.2019, 5/9 (not 2019-09-05, which is kept)
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/.-])")
+_NUMERIC = re.compile(
+    r"(?<![\d/-])(?<!\d\.)(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/-]|\.\d)"
+)
 
 
 def _english_of(word: str) -> str:

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import List, Tuple
 
+from bot.date_es import SPANISH_DIGITS
+
 # Characters that show nothing: zero-width spaces and joiners, word joiner, soft hyphen, BOM ...
 INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
@@ -22,8 +24,8 @@ INVISIBLE = frozenset(
 )
 DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d")
 
-# A digit said as a word, in English and Spanish ("oh" as in "four oh one").
-DIGIT_WORDS = {
+# A digit said as a word, in English ("oh" as in "four oh one") and Spanish.
+ENGLISH_DIGITS = {
     "zero": "0",
     "oh": "0",
     "one": "1",
@@ -35,18 +37,8 @@ DIGIT_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
-    "cero": "0",
-    "uno": "1",
-    "una": "1",
-    "dos": "2",
-    "tres": "3",
-    "cuatro": "4",
-    "cinco": "5",
-    "seis": "6",
-    "siete": "7",
-    "ocho": "8",
-    "nueve": "9",
 }
+DIGIT_WORDS = {**ENGLISH_DIGITS, **SPANISH_DIGITS}
 REPEATS = {"double": 2, "triple": 3, "doble": 2}
 _WORD = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
 _ITEM = rf"(?:(?:double|triple|doble)[\s-]+)?(?:{_WORD})\b|\d+"

@@ -472,3 +472,14 @@ async def test_a_message_that_plainly_is_spanish_is_read_so_where_no_channel_say
     )
     assert slots["payment_date"]["start"] == start
     assert ("month_first" in slots["payment_date"]) is asked
+
+
+async def test_a_day_first_date_in_a_sentence_of_several_parts_is_asked_too(store, domain):
+    slots, _ = await run_form(
+        store,
+        domain,
+        "Pagué en Odessa. Fue el 5/9/2019. Lo hice en línea con mi tarjeta.",
+        metadata=SPANISH,
+    )
+    assert slots["payment_date"] is None
+    assert slots["pending_choice"]["kind"] == "day_order"
