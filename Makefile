@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 MODEL := models/selfcheck.tar.gz
 RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-	assistant/nlu/sentence_encoder.py assistant/nlu/featurizer.py
+	assistant/nlu/sentence_encoder.py assistant/nlu/featurizer.py assistant/nlu/spanish.py
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 

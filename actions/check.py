@@ -98,8 +98,8 @@ def fresh_check_events(knowledge: Knowledge, tracker: Tracker) -> List[EventType
     The city stays: the new message may name another, and the answer names the city it checked."""
     if tracker.get_slot("verdict") is None and tracker.get_slot("payment_date") is None:
         return [SlotSet(PENDING, None)] if tracker.get_slot(PENDING) else []
-    if _names_only_the_service(knowledge, tracker):
-        return [SlotSet("verdict", None)]  # the same payment, now with what it was for
+    if _completes_the_method(knowledge, tracker):
+        return [SlotSet("verdict", None)]  # the same payment, now with what it was for or how
     return [
         SlotSet("verdict", None),
         SlotSet("payment_date", None),
@@ -158,8 +158,11 @@ class ActionStartCheckFromAnswer(KnowledgeAction):
         return fresh_check_events(knowledge, tracker) + [FollowupAction("selfcheck_form")]
 
 
-def _names_only_the_service(knowledge: Knowledge, tracker: Tracker) -> bool:
-    """'It was my water bill' after an answer that depended on what was paid for."""
+def _completes_the_method(knowledge: Knowledge, tracker: Tracker) -> bool:
+    """'It was my water bill', 'online with my Mastercard' after an answer that depended on what
+    was paid for or how: the message says only what the payment was for, or how it was paid
+    where the last check did not know (a channel, an instrument), without naming another way of
+    paying: the same payment, checked again."""
     text = (tracker.latest_message or {}).get("text") or ""
     slots = _slots(tracker)
     changed = understand_turn(
@@ -171,9 +174,11 @@ def _names_only_the_service(knowledge: Knowledge, tracker: Tracker) -> bool:
         method_from_slot(slots.get("payment_method")),
         method_from_slot(changed["payment_method"]),
     )
-    return (before.channel, before.instrument) == (now.channel, now.instrument) and (
-        now.service is not None and now.service != before.service
-    )
+    how = [(before.channel, now.channel), (before.instrument, now.instrument)]
+    if any(old is not None and new != old for old, new in how):
+        return False  # paid another way: another payment
+    added = any(old is None and new is not None for old, new in how)
+    return added or (now.service is not None and now.service != before.service)
 
 
 class ActionApplyCorrection(KnowledgeAction):

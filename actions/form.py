@@ -18,11 +18,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.intents import ANSWERS, SECRETS, STATEMENTS, TERSE_ANSWERS
-from actions.knowledge import current_knowledge, settings, shared_store
+from actions.knowledge import (
+    conversation_language,
+    current_knowledge,
+    settings,
+    shared_store,
+)
 from actions.repeats import not_repeated
 from bot.assumptions import reading_question, year_question
 from bot.conversation import (
-    LANGUAGE,
     PRESET_CITY,
     Turn,
     TurnReading,
@@ -30,6 +34,7 @@ from bot.conversation import (
     preset_city,
     read_turn,
 )
+from bot.i18n import speaking
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeStore
 from bot.logs import log_event
@@ -48,16 +53,6 @@ _reading: ContextVar[Optional[TurnReading]] = ContextVar("reading", default=None
 def message_metadata(tracker: Tracker) -> Dict[str, Any]:
     """What the channel attached to the latest message (e.g. the city the page presets)."""
     return (tracker.latest_message or {}).get("metadata") or {}
-
-
-LANGUAGES = ("en", "es")
-
-
-def conversation_language(tracker: Tracker) -> str:
-    """The language the channel says the resident writes ("es" from a Spanish widget), else
-    English: Spanish dates (day first) and ways of paying are read only when it says so."""
-    language = message_metadata(tracker).get(LANGUAGE)
-    return language if language in LANGUAGES else "en"
 
 
 def numbered_choice(
@@ -188,6 +183,12 @@ class ValidateSelfcheckForm(FormValidationAction):
         return "validate_selfcheck_form"
 
     async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        with speaking(conversation_language(tracker)):  # the choices' labels, in its words
+            return await self._validate(dispatcher, tracker, domain)
+
+    async def _validate(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         knowledge = current_knowledge(self._store or shared_store(), dispatcher, self.name())

@@ -13,6 +13,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.conversation import LANGUAGE
+from bot.i18n import ENGLISH, speaking
+from bot.i18n import LOCALES as LANGUAGES
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
 from bot.logs import log_event
@@ -22,6 +25,15 @@ from bot.usage import Kind, record
 log = logging.getLogger(__name__)
 _shared: Optional[KnowledgeStore] = None
 _settings: Optional[Settings] = None
+
+
+def conversation_language(tracker: Tracker) -> str:
+    """The conversation's language (the `language` slot the Rasa server sets on each message,
+    which the message's metadata carries too), else English: replies are written in it, and
+    Spanish dates (day first) and ways of paying are read only in Spanish."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    language = tracker.get_slot(LANGUAGE) or metadata.get(LANGUAGE)
+    return language if language in LANGUAGES else ENGLISH
 
 
 def settings() -> Settings:
@@ -73,7 +85,8 @@ class KnowledgeAction(Action, ABC):
         knowledge = current_knowledge(self.store, dispatcher, self.name())
         if knowledge is None:
             return []
-        return await self.act(knowledge, dispatcher, tracker, domain)
+        with speaking(conversation_language(tracker)):  # every sentence in its language
+            return await self.act(knowledge, dispatcher, tracker, domain)
 
     @abstractmethod
     def name(self) -> str:

@@ -14,6 +14,8 @@ from rasa.core.actions.action import Action, ActionBotResponse, create_bot_utter
 from rasa.shared.core.events import Event
 
 from bot.channels import AGENT
+from bot.conversation import LANGUAGE
+from bot.i18n import speaking, t
 from bot.wording.choices import PENDING, choice_buttons, choice_question, pending_for
 
 # The slots whose question the server asks (the form's required slots, domain.yml).
@@ -36,10 +38,13 @@ class AskForSlot(Action):
         if not pending:
             question = ActionBotResponse(f"utter_ask_{self.slot}")
             return await question.run(output_channel, nlg, tracker, domain)
-        text = choice_question(pending)
-        if tracker.get_latest_input_channel() == AGENT:
-            text = f"Ask the caller: {text}"
-        return [create_bot_utterance({"text": text, "buttons": choice_buttons(pending)})]
+        language = tracker.get_slot(LANGUAGE) if LANGUAGE in tracker.slots else None
+        with speaking(language):
+            text = choice_question(pending)
+            if tracker.get_latest_input_channel() == AGENT:
+                text = t("Ask the caller: {question}", question=text)
+            buttons = choice_buttons(pending)
+        return [create_bot_utterance({"text": text, "buttons": buttons})]
 
 
 def local_actions() -> Dict[str, Action]:

@@ -81,6 +81,16 @@ is tested in tests/assistant/test_patches.py:
    Rasa's payload reader warn "Failed to parse arguments in line '<the message>'" on stderr
    (rasa.out): what a resident typed, in a log. The warning is now logged as an event without
    the text; every other warning is raised as before.
+18. conversation_language: Rasa has no notion of a conversation's language. Before a message is
+   read, the `language` slot is set (bot/language.py, language_after): what the channel states
+   in the message's metadata (the widget's data-lang, the console's switch, an SMS number's
+   ESPAÑOL), a switch the resident types ("español"), the language already set, else what the
+   first message of two words or more reads as. The message's metadata carries it too, so the
+   NLU (assistant/nlu/) and the actions read the message in it. A typed switch alone is answered
+   as a greeting, in the new language.
+19. replies_in_the_conversation_language: every response of domain.yml (each channel's variation:
+   its text and its buttons' titles) is said in the conversation's language, from the catalog
+   (bot/i18n.py, bot/locale/): domain.yml keeps the English, which is the catalog's key.
 """
 
 from __future__ import annotations
@@ -655,6 +665,54 @@ def form_questions_asked_here() -> None:
     action.action_for_name_or_text = action_for
 
 
+def conversation_language() -> None:
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.events import SlotSet
+
+    from bot.conversation import LANGUAGE
+    from bot.language import language_after, language_switch
+
+    handle: Callable = MessageProcessor._handle_message_with_tracker
+
+    async def with_language(self: Any, message: Any, tracker: Any) -> None:
+        metadata = dict(message.metadata or {})
+        current = tracker.get_slot(LANGUAGE) if LANGUAGE in tracker.slots else None
+        language = language_after(current, metadata.get(LANGUAGE), message.text or "")
+        if language is not None:
+            if language != current and LANGUAGE in tracker.slots:
+                tracker.update(SlotSet(LANGUAGE, language), self.domain)
+            metadata[LANGUAGE] = language
+            message.metadata = metadata
+            if message.parse_data is None and language_switch(message.text or "") == language:
+                message.parse_data = {  # "español" alone: a greeting in Spanish, not a question
+                    "text": message.text,
+                    "intent": {"name": "greet", "confidence": 1.0},
+                    "entities": [],
+                    "intent_ranking": [{"name": "greet", "confidence": 1.0}],
+                }
+        return await handle(self, message, tracker)
+
+    MessageProcessor._handle_message_with_tracker = with_language
+
+
+def replies_in_the_conversation_language() -> None:
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+    from bot.conversation import LANGUAGE
+    from bot.i18n import translate_reply
+
+    generate: Callable = TemplatedNaturalLanguageGenerator.generate
+
+    async def in_language(
+        self: Any, utter_action: str, tracker: Any, output_channel: str, **kwargs: Any
+    ) -> Optional[Dict[str, Any]]:
+        response = await generate(self, utter_action, tracker, output_channel, **kwargs)
+        language = tracker.get_slot(LANGUAGE) if LANGUAGE in tracker.slots else None
+        return translate_reply(response, language) if response else response
+
+    TemplatedNaturalLanguageGenerator.generate = in_language
+
+
 def one_blas_thread() -> None:
     from threadpoolctl import threadpool_limits
 
@@ -679,6 +737,8 @@ PATCHES = (
     json_payloads_are_not_placeholders,
     form_questions_asked_here,
     one_blas_thread,
+    conversation_language,
+    replies_in_the_conversation_language,
 )
 
 

@@ -4,6 +4,9 @@ the console's audit lines) are written as JSON lines with their fields, as in th
 
 from __future__ import annotations
 
+import threading
+
+from assistant.nlu.spanish import shared_encoder
 from assistant.patches import apply_all
 from assistant.shared_state import keep_console_state_in
 from bot.logs import configure_logging
@@ -14,6 +17,9 @@ if __name__ == "__main__":
     apply_all()
     # revoked console sessions and failed logins survive a restart of this server
     keep_console_state_in(load_settings().database_url)
+    # the Spanish intents' encoder (about 150 MB) loads beside the server's own start, so the
+    # first Spanish message does not wait 2-3 s for it
+    threading.Thread(target=shared_encoder, name="spanish-encoder", daemon=True).start()
     from rasa.__main__ import main
 
     main()

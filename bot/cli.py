@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import List, Optional, TextIO
 
+from bot.i18n import ENGLISH, LOCALES, speaking
 from bot.knowledge.base import Knowledge
 from bot.knowledge.problems import KnowledgeInvalid
 from bot.knowledge.reader import read_knowledge
@@ -41,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--json", action="store_true", help="print a JSON object instead of the script"
+    )
+    check.add_argument(
+        "--lang",
+        choices=LOCALES,
+        default=ENGLISH,
+        help="the answer's language, and how the date and method are read (default: en)",
     )
     check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     _knowledge_args(check)
@@ -111,6 +118,11 @@ def _parser() -> argparse.ArgumentParser:
         "--knowledge", type=Path, default=None, help="knowledge folder (default: ./knowledge)"
     )
     new_city.add_argument("--force", action="store_true", help="replace an existing file")
+
+    i18n = sub.add_parser("i18n", help="the catalog of every sentence, per language")
+    isub = i18n.add_subparsers(dest="action", required=True)
+    isub.add_parser("check", help="list the sentences a language's catalog lacks (exit 1 if any)")
+    isub.add_parser("extract", help="write bot/locale/messages.pot, the template to translate")
     return parser
 
 
@@ -161,14 +173,34 @@ def _check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextI
         return 2
     knowledge = open_knowledge(settings, args.knowledge, args.database_url, err)
     try:
-        result = run_check(knowledge, args.city, args.date, args.method, args.today, args.service)
+        result = run_check(
+            knowledge, args.city, args.date, args.method, args.today, args.service, args.lang
+        )
     except DateNotUnderstood as error:
         print(str(error), file=err)
         return 2
-    if args.json:
-        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False), file=out)
-    else:
-        print(format_script(result), file=out)
+    with speaking(args.lang):
+        if args.json:
+            print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False), file=out)
+        else:
+            print(format_script(result), file=out)
+    return 0
+
+
+def _i18n_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.i18n_extract import problems
+
+    found = [p for locale in LOCALES if locale != ENGLISH for p in problems(locale)]
+    for problem in found:
+        print(problem, file=err)
+    print(f"{len(found)} problem(s) in the catalogs.", file=out)
+    return 1 if found else 0
+
+
+def _i18n_extract(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from bot.i18n_extract import write_template
+
+    print(f"wrote {write_template()}", file=out)
     return 0
 
 
@@ -362,7 +394,8 @@ def main(
             "load": _load,
             "new-city": _new_city,
             "nginx": _deploy_nginx,
-        }[args.action]
+        }.get(args.action)
+        or {"check": _i18n_check, "extract": _i18n_extract}[args.action]
     )
     try:
         return handler(args, settings, out, err)

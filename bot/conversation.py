@@ -25,7 +25,7 @@ from bot.cities import (
     resolve_city,
     split_qualifier,
 )
-from bot.date_es import read_spanish
+from bot.date_es import MONTHS_ES, WEEKDAYS_ES, fold, read_spanish
 from bot.dates import (
     DateAnswer,
     DateSpan,
@@ -66,6 +66,49 @@ _NOT_PLACES = frozenset(
 _PLACE_WITH_QUALIFIER = re.compile(
     r"\b([A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}),\s*([A-Za-z. ]{2,20})\b"
 )
+# The same in Spanish: "era Tucson", "fue en Tucson", "la ciudad de Tucson", "vivo en Tucson",
+# "perdón, Tucson"; "no sé", "ni idea"; a place after "en", "desde", "ciudad de"; Spanish words
+# that are no place ("en Septiembre", "en Persona").
+_DONT_KNOW_ES = re.compile(
+    r"^(?:no\s+(?:lo\s+)?(?:se|sabe|sabemos)\b|no\s+(?:me\s+|se\s+)?(?:acuerdo|recuerdo|acuerda|"
+    r"recuerda)\b|no\s+estoy\s+segur[oa]|ni\s+idea|quien\s+sabe|\?+$)"
+)
+_LEAD_ES = re.compile(
+    r"^(?:era|es|fue(?:\s+(?:en|a|de|para))?|la\s+ciudad(?:\s+(?:es|era|fue|de))?|ciudad:?|"
+    r"ciudad\s+de|municipio\s+de|condado\s+de|en\s+la\s+ciudad\s+de|a\s+la\s+ciudad\s+de|"
+    r"de\s+la\s+ciudad\s+de|en|a|al|de|desde|para|vivo\s+en|viv[ií]a\s+en|pagu[eé](?:\s+(?:en|a))?|"
+    r"pag[oó](?:\s+(?:en|a))?|no,?|perd[oó]n,?|disculpe,?|en\s+realidad,?|quise\s+decir|"
+    r"quiero\s+decir|mejor\s+dicho,?|o\s+sea,?|s[ií],?)\s+",
+    re.IGNORECASE,
+)
+_PLACE_AFTER_WORD_ES = re.compile(
+    r"\b(?:en|desde|ciudad\s+de|municipio\s+de|vivo\s+en|viv[ií]a\s+en|pagu[eé]\s+(?:en|a)|"
+    r"pag[oó]\s+(?:en|a))\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñ.'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ.'-]+){0,2})"
+)
+_MOVED_TO_ES = re.compile(
+    r"\b(?:me|nos)\s+mud(?:[eé]|amos)\b.{0,40}?\ba\s+"
+    r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ.'-]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ.'-]+){0,2})"
+)
+_NOT_PLACES_ES = frozenset(
+    [*MONTHS_ES, *WEEKDAYS_ES]
+    + "persona linea efectivo internet casa mi mis su sus tarjeta cheque correo telefono verano "
+    "invierno primavera otono realidad cambio vez lugar".split()
+)
+# Words of a Spanish sentence that no place name holds ("quiero revisar un pago", "hola"): a whole
+# answer with one of them is no place (Spanish place names are often typed in lower case).
+_SENTENCE_WORDS_ES = re.compile(
+    r"\b(?:quiero|quisiera|necesito|saber|revisar|consultar|pago|pagos|pague|pagar|pagamos|hola|"
+    r"buenas|buenos|gracias|ayuda|afectado|afectada|afecto|tarjeta|factura|recibo|hackeo|datos|"
+    r"fecha|puedo|puede|por\s+favor|donde|adonde|cuando|quien|como|llamo|llamar|hablar|"
+    r"informacion|nada|correcto|exacto|claro|bueno|vale|okay|ok)\b"
+)
+# After a bare "en" a capitalised word is a shop as often as a place ("una compra en Amazon"):
+# not when the message speaks of a purchase, nor for the shops and sites everyone names.
+_PURCHASE_ES = re.compile(r"\b(?:compra|compras|compre|comprar|compramos|tienda|pedido)\b")
+_SHOPS = frozenset(
+    "amazon walmart target costco ebay paypal google apple facebook netflix uber heb h-e-b "
+    "venmo zelle spotify".split()
+)
 # What a place name may look like when it is the whole answer: letters, spaces, . , ' - only.
 _PLACE_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'-]{0,47}$")
 # A web or mail address, a file name: letters on both sides of a dot ("evil-example.com"); a
@@ -73,9 +116,25 @@ _PLACE_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'-]{0,47}$")
 _ADDRESS_LIKE = re.compile(r"(?i)[a-z]{2,}\.[a-z]{2,}|\b(?:www|https?)\b|@")
 
 
-def _is_place_mention(place: str) -> bool:
+def _is_place_mention(place: str, language: str = "en") -> bool:
     """A capitalised word after "in", "from"... that may be a place (so it may be repeated)."""
-    return place.split()[0].lower() not in _NOT_PLACES and not _ADDRESS_LIKE.search(place)
+    first = place.split()[0].lower()
+    if language == "es" and fold(first) in _NOT_PLACES_ES:
+        return False
+    return first not in _NOT_PLACES and not _ADDRESS_LIKE.search(place)
+
+
+def _places_after_words(text: str, language: str) -> List[re.Match[str]]:
+    found = list(_PLACE_AFTER_WORD.finditer(text))
+    if language == "es":
+        purchase = bool(_PURCHASE_ES.search(fold(text)))
+        found += [
+            match
+            for match in _PLACE_AFTER_WORD_ES.finditer(text)
+            if match.group(1).split()[0].lower() not in _SHOPS
+            and not (purchase and re.match(r"en\b", match.group(0), re.IGNORECASE))
+        ]
+    return sorted(found, key=lambda m: m.start(1))
 
 
 # ---------------------------------------------------------------- slot values
@@ -154,19 +213,40 @@ def today_in(time_zone: str) -> date:
     return datetime.now(ZoneInfo(time_zone)).date()
 
 
-def _clean_place(text: str) -> str:
+def _clean_place(text: str, language: str = "en") -> str:
     text = text.strip().strip(".!?")
+    if language == "es":
+        text = text.strip("¿¡").strip(".!?")
     previous = None
     while previous != text:
         previous = text
         text = _LEAD.sub("", text).strip()
+        if language == "es":
+            text = _LEAD_ES.sub("", text).strip()
     return text
 
 
-def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[CityMatch]:
+def _says_other_than_a_place(text: str, language: str) -> bool:
+    """A Spanish answer that is a question, a way of paying, a date or "no sé" ("en linea",
+    "no se", "septiembre"), read whole: its last word alone could pass for a place."""
+    if language != "es":
+        return False
+    folded = fold(text).strip(" ¿¡.!?")
+    return bool(
+        re.search(r"[¿?]", text)  # a question ("¿se vio afectado mi pago?") names no place
+        or _DONT_KNOW_ES.search(folded)
+        or _SENTENCE_WORDS_ES.search(folded)
+        or understand_method(text, "es").known
+        or understand_date(text, date(2000, 1, 1), language="es") is not None
+    )
+
+
+def read_city(
+    knowledge: Knowledge, text: str, whole_answer: bool, language: str = "en"
+) -> Optional[CityMatch]:
     """A city named in the message: 'Springfield, IL' forms, any known city or alias, a capitalised
-    place after 'in'/'from', or — when `whole_answer` (the city was just asked for) — the whole
-    short answer."""
+    place after 'in'/'from' ('en', 'desde' in Spanish), or — when `whole_answer` (the city was
+    just asked for) — the whole short answer."""
     text = strip_markers(text)
     names = knowledge.city_names()
     for match in _PLACE_WITH_QUALIFIER.finditer(text):
@@ -177,13 +257,13 @@ def read_city(knowledge: Knowledge, text: str, whole_answer: bool) -> Optional[C
     mention = find_city_mention(text, names)
     if mention is not None:
         return mention
-    for match in _PLACE_AFTER_WORD.finditer(text):
+    for match in _places_after_words(text, language):
         place = match.group(1).strip(".")
-        if _is_place_mention(place):
+        if _is_place_mention(place, language):
             return resolve_city(place, names)
-    if whole_answer:
-        answer = _clean_place(text)
-        if looks_like_a_place(answer):
+    if whole_answer and not _says_other_than_a_place(text, language):
+        answer = _clean_place(text, language)
+        if looks_like_a_place(answer, language):
             return resolve_city(answer, names)
     return None
 
@@ -194,28 +274,32 @@ _MOVED_TO = re.compile(
 )
 
 
-def _places_named(text: str) -> List[str]:
+def _places_named(text: str, language: str = "en") -> List[str]:
     """The distinct capitalised places after 'in', 'from', 'live in'… (not on record), in order."""
     places: List[str] = []
-    found = list(_PLACE_AFTER_WORD.finditer(text)) + list(_MOVED_TO.finditer(text))
+    found = _places_after_words(text, language) + list(_MOVED_TO.finditer(text))
+    if language == "es":
+        found += list(_MOVED_TO_ES.finditer(text))
     for match in sorted(found, key=lambda m: m.start(1)):
         place = match.group(1).strip(".")
-        if _is_place_mention(place) and place not in places:
+        if _is_place_mention(place, language) and place not in places:
             places.append(place)
     return places
 
 
-def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Read:
+def read_city_choice(
+    knowledge: Knowledge, text: str, whole_answer: bool, language: str = "en"
+) -> Read:
     """The city the message names, read segment by segment: a person's name ("my son Tyler") is
     not a city; where the resident lives or lived gives way to the city paid; a correction
     replaces; two cities left are a Choice."""
     raw, text = text, strip_markers(text)
-    base = read_city(knowledge, text, whole_answer)
+    base = read_city(knowledge, text, whole_answer, language)
     names = knowledge.city_names()
     found: List[Tuple[Segment, CityMatch]] = []
     residence: List[bool] = []
     people = 0
-    for part in segments(raw):
+    for part in segments(raw, language):
         for mention in find_city_mentions(part.text, names):
             if mention.person:
                 people += 1
@@ -225,7 +309,7 @@ def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Rea
     if not found:
         if people and base is not None and base.found:
             return None
-        places = _places_named(text)
+        places = _places_named(text, language)
         if len(places) > 1:  # "moved from Tucson to Phoenix": which one, never the first named
             return Choice(tuple(resolve_city(place, names) for place in places))
         return base
@@ -237,7 +321,7 @@ def read_city_choice(knowledge: Knowledge, text: str, whole_answer: bool) -> Rea
     return chosen
 
 
-def looks_like_a_place(answer: str) -> bool:
+def looks_like_a_place(answer: str, language: str = "en") -> bool:
     """A short answer that could be a place name: not markup, not a sentence about paying, not
     a date, not "I don't know" (so nothing else is ever taken as a city and repeated back)."""
     return bool(
@@ -247,6 +331,7 @@ def looks_like_a_place(answer: str) -> bool:
         and not _DONT_KNOW.search(answer.lower())
         and not understand_method(answer).known
         and understand_date(answer, date(2000, 1, 1)) is None
+        and not _says_other_than_a_place(answer, language)
     )
 
 
@@ -262,11 +347,26 @@ def read_date(
     dont_know_counts: bool,
     language: str = "en",
 ) -> Optional[DateAnswer]:
-    """The payment date in the message; "I don't remember" only when the date was asked for."""
-    when = understand_date(strip_markers(text), reference, period, language)
+    """The payment date in the message; "I don't remember" only when the date was asked for.
+    language MONTH_FIRST_ES: Spanish with its numeric dates read month first (the other reading
+    of "5/9/2019", see `_month_first_reading`)."""
+    text = strip_markers(text)
+    if language == MONTH_FIRST_ES:
+        spanish = read_spanish(text)
+        when = understand_date(spanish.month_first or spanish.text, reference, period)
+    else:
+        when = understand_date(text, reference, period, language)
     if isinstance(when, DateUnknown) and not dont_know_counts:
         return None
     return when
+
+
+def _open_range(text: str, language: str) -> bool:
+    """Whether the words make the date one end of a range ("since June", "antes del 3 de
+    septiembre"): Spanish is looked at in the grammar's words ("antes del" -> "before")."""
+    if language in ("es", MONTH_FIRST_ES):
+        text = read_spanish(strip_markers(text)).text
+    return bool(_OPEN_RANGE_RE.search(text))
 
 
 # "since June", "before the 5th", "until October": one end of a range, not the day paid.
@@ -289,14 +389,16 @@ def _segment_date(
     language: str = "en",
 ) -> Optional[DateAnswer]:
     when = read_date(part.text, reference, period, dont_know_counts, language)
-    if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(part.text):
+    if isinstance(when, DateSpan) and _open_range(part.text, language):
         return _UNCLEAR
     if when is None and part.alternative and re.search(r"\d", part.text):
         return _UNCLEAR  # "Sept 3 or 4": the other side is a date the reader cannot complete
     return when
 
 
-_DAY_ALONE_RE = re.compile(r"^(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?!\d)(.*)$", re.IGNORECASE)
+_DAY_ALONE_RE = re.compile(
+    r"^(?:the\s+|el\s+(?:d[ií]a\s+)?)?(\d{1,2}(?:st|nd|rd|th)?)(?!\d)(.*)$", re.IGNORECASE
+)
 _ENDS_WITH_DAY_RE = re.compile(r"(?:^|\s)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _YEAR_WORD_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
@@ -333,10 +435,11 @@ def read_date_choice(
 ) -> Read:
     """The payment date, read segment by segment (see bot/reading.py); None when the words
     leave it open ("since June", "the 3rd or 4th")."""
-    parts, text = segments(text), strip_markers(text)
+    cut_in = "es" if language == MONTH_FIRST_ES else language
+    parts, text = segments(text, cut_in), strip_markers(text)
     if is_plain(parts):
         when = read_date(text, reference, period, dont_know_counts, language)
-        if isinstance(when, DateSpan) and _OPEN_RANGE_RE.search(text):
+        if isinstance(when, DateSpan) and _open_range(text, language):
             return None
         return when
     parts = _complete_alternatives(parts)
@@ -374,7 +477,7 @@ def read_method_choice(text: str, before: Method, language: str = "en") -> Read:
     """How the resident paid, read segment by segment: a call made before paying, a payment the
     resident meant to make, a letter the city mailed do not count; a correction replaces; two
     ways left are a Choice (of methods merged with what was said before)."""
-    parts, text = segments(text), strip_markers(text)
+    parts, text = segments(text, language), strip_markers(text)
     if is_plain(parts):
         return read_method(text, before, language)
     read = [(part, understand_method(part.text, language)) for part in parts if not part.replaced]
@@ -475,7 +578,7 @@ def understand_city(knowledge: Knowledge, turn: Turn, current: SlotValue) -> Rea
     if not turn.may_fill("city"):
         return None
     whole_answer = turn.requested == "city" and not turn.only_requested
-    match = read_city_choice(knowledge, turn.text, whole_answer)
+    match = read_city_choice(knowledge, turn.text, whole_answer, reading_language(turn))
     if isinstance(match, Choice):
         return Choice(tuple(city_slot(m, knowledge) for m in match.options))
     value = city_slot(match, knowledge) if match else None
@@ -536,6 +639,7 @@ def reading_language(turn: Turn) -> str:
 
 
 MONTH_FIRST = "month_first"  # a Spanish numeric date read month first too ("5/9/2019")
+MONTH_FIRST_ES = "es-month-first"  # the reading language of that other reading
 
 
 def _month_first_reading(
@@ -543,13 +647,13 @@ def _month_first_reading(
 ) -> Optional[DateSpan]:
     """The other reading of a Spanish numeric date taken day first, when it is a real (past) date
     too: kept beside the slot's value, so the check asks where the two answer differently. The
-    whole message is read again month first, as it was read (a sentence in parts included)."""
+    whole message is read again month first, as it was read (cut into the same Spanish parts,
+    each part's numbers month first)."""
     if reading_language(turn) != "es" or not isinstance(when, DateSpan):
         return None
-    other_text = read_spanish(strip_markers(turn.text)).month_first
-    if other_text is None:
+    if read_spanish(strip_markers(turn.text)).month_first is None:
         return None
-    other = read_date_choice(other_text, reference, period, False)
+    other = read_date_choice(turn.text, reference, period, False, MONTH_FIRST_ES)
     if not isinstance(other, DateSpan) or other == when or other.start > reference:
         return None
     return other
@@ -585,15 +689,39 @@ def in_year(value: Dict[str, Any], year: int) -> Optional[Dict[str, Any]]:
 
 # ---------------------------------------------------------------- answering a choice
 
-_YES_RE = re.compile(r"^(?:yes|yeah|yep|yup|ya|correct|right|that'?s right|that one|sure|y)\b")
+# In English and in Spanish (the reply is folded: "sí" -> "si"); Spanish words never occur in an
+# English reply.
+_YES_RE = re.compile(
+    r"^(?:yes|yeah|yep|yup|ya|correct|right|that'?s right|that one|sure|y|"
+    r"si|correcto|exacto|asi es|esa|ese|eso|claro)\b"
+)
 _NONE_RE = re.compile(
-    r"^(?:no\b|nope|neither|none|not (?:those|either|that)|another|a different|other)"
+    r"^(?:no\b|nope|neither|none|not (?:those|either|that)|another|a different|other|"
+    r"ninguna|ninguno|ni una ni otra|ni uno ni otro|ni esa ni|ni ese ni|otra\b|otro\b|"
+    r"una diferente|uno diferente|una distinta|uno distinto)"
 )
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
+_ORDINALS_ES = {
+    "primera": 0,
+    "primero": 0,
+    "primer": 0,
+    "1a": 0,
+    "1o": 0,
+    "segunda": 1,
+    "segundo": 1,
+    "2a": 1,
+    "2o": 1,
+    "tercera": 2,
+    "tercero": 2,
+    "3a": 2,
+    "3o": 2,
+    "ultima": -1,
+    "ultimo": -1,
+}
 
 
 def _plain_words(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text)).split())
 
 
 def answer_to_choice(text: str, pending: PendingChoice) -> Tuple[Optional[Dict[str, Any]], bool]:
@@ -607,6 +735,11 @@ def answer_to_choice(text: str, pending: PendingChoice) -> Tuple[Optional[Dict[s
         return options[int(words) - 1]["value"], False
     for word, index in _ORDINALS.items():
         if re.match(rf"^(?:the )?{word}\b", words):
+            return options[index]["value"], False
+    for word, index in _ORDINALS_ES.items():  # "la primera", "la segunda opción" (alone: not
+        # "el primero de mayo")
+        whole = rf"^(?:(?:la|el|lo) )?{word}(?: (?:opcion|una|uno|fecha|ciudad|forma|de las dos))?$"
+        if re.match(whole, words) and index < len(options):
             return options[index]["value"], False
     labels = [_plain_words(option["label"]) for option in options]
     exact = [o for o, label in zip(options, labels, strict=True) if label == words]

@@ -104,6 +104,23 @@ _YEAR = r"(?:19|20)\d\d"
 _PAST = r"(?:pasad[oa]|anterior)"
 
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
+_SIDE = {"antes": "before", "despues": "after"}
+_RANGE_END = r"(?:finales|fines|principios|mediados|comienzos|inicios)\b"
+# What follows "antes de", "desde", "hasta" when they name one end of a range of dates.
+_DATE_AHEAD = (
+    rf"(?=\s*(?:(?:el|la|los|las|este|esta) )?(?:dia )?(?:\d|{_MONTH}\b|{_SEASON}\b|{_WEEKDAY}\b|"
+    rf"{_RANGE_END}|ayer\b|hoy\b|anteayer\b|fin de semana\b|semana\b|mes\b|ano\b|quincena\b))"
+)
+
+
+def _until(match: re.Match[str]) -> str:
+    """ "hasta" closing a range ("desde junio hasta agosto", "del 1 hasta el 15") is "to"; alone
+    ("hasta junio": until June) it makes the date one end of a range, as English "until"."""
+    start = match.string[: match.start()]
+    opened = re.search(
+        rf"\b(?:from|between|del?) (?:(?:el|la) )?(?:\d|{_MONTH}|{_RANGE_END})", start
+    )
+    return "to" if opened else "until"
 
 
 def fold(text: str) -> str:
@@ -167,7 +184,7 @@ RULES: List[Tuple[str, Replacement]] = [
     (r"\b(?:este|el) fin de semana\b", "this weekend"),
     # last / this week, month, year, season, weekday
     (
-        rf"\b(?:el|la|los|las)? ?({_SEASON}|semana|mes|ano|{_WEEKDAY}) {_PAST}\b",
+        rf"\b(?:(?:el|la|los|las|del|de la) )?({_SEASON}|semana|mes|ano|{_WEEKDAY}) {_PAST}\b",
         lambda m: "last " + _english_of(m.group(1)),
     ),
     (
@@ -181,7 +198,38 @@ RULES: List[Tuple[str, Replacement]] = [
         f"{m.group(2)}",
     ),
     (r"\bentre\b", "between"),
+    # one end of a range, said as English says it ("since June", "before the 5th"), so that the
+    # reading asks again as it does in English: "antes del 3 de septiembre" is no day paid.
+    # Only before a date: "antes de pagar", "desde mi cuenta" are no range.
+    (
+        rf"\b(?:justo|inmediatamente) (antes|despues) del?\b{_DATE_AHEAD}",
+        lambda m: f"right {_SIDE[m.group(1)]}",
+    ),
+    (rf"\bpoco (antes|despues) del?\b{_DATE_AHEAD}", lambda m: f"shortly {_SIDE[m.group(1)]}"),
+    (
+        rf"\b(?:un|una|el|la) ({_UNIT}) (antes|despues) del?\b{_DATE_AHEAD}",
+        lambda m: f"the {UNITS_ES[m.group(1)]} {_SIDE[m.group(2)]}",
+    ),
+    (
+        rf"\b({_NUMBER}) ({_UNIT}) (antes|despues) del?\b{_DATE_AHEAD}",
+        lambda m: f"{NUMBERS_ES.get(m.group(1), m.group(1))} {UNITS_ES[m.group(2)]} "
+        f"{_SIDE[m.group(3)]}",
+    ),
+    (rf"\b(antes|despues) del?\b{_DATE_AHEAD}", lambda m: _SIDE[m.group(1)]),
+    (rf"\ba partir del?\b{_DATE_AHEAD}", "since"),
+    (rf"\bno mas tarde del?\b{_DATE_AHEAD}", "no later than"),
+    (
+        rf"\b(?:del?|desde(?: el)?) (\d{{1,2}}) (?:al?|hasta(?: el)?) (\d{{1,2}}) de ({_MONTH})\b",
+        lambda m: f"from {MONTHS_ES[m.group(3)]} {m.group(1)} to {MONTHS_ES[m.group(3)]} "
+        f"{m.group(2)}",
+    ),
+    (rf"\bdesde ({_MONTH}) (?:a|hasta) ({_MONTH})\b", r"from \1 to \2"),
+    (
+        rf"\bdesde\b{_DATE_AHEAD}(?!.*\b(?:hasta|al?) (?:(?:el|la|los) )?(?:\d|{_MONTH}|{_RANGE_END}))",
+        "since",
+    ),
     (r"\bdesde\b", "from"),
+    (rf"\bhasta\b{_DATE_AHEAD}", _until),
     (r"\bhasta\b", "to"),
     (rf"\bde ({_MONTH}) (?:a|hasta) ({_MONTH})\b", r"from \1 to \2"),
     # "el 3 de septiembre de 2019", "el día 3 de septiembre", "el primero de mayo"
@@ -219,6 +267,10 @@ def _english_of(word: str) -> str:
 
 
 def _spell(day: int, month: int, year: Optional[str]) -> str:
+    """The date in the grammar's words; a two-digit year written out as the grammar reads it in
+    a numeric date ("3/9/19" is 2019, a year said, as "9/3/19" is in English: 00-68 -> 2000s)."""
+    if year and len(year) == 2:
+        year = str(2000 + int(year) if int(year) <= 68 else 1900 + int(year))
     return f"{ENGLISH_MONTHS[month - 1]} {day}" + (f" {year}" if year else "")
 
 

@@ -1099,7 +1099,10 @@ def _name_the_relative_year(text: str, reference: date) -> str:
     if not found or text[: found.start()].strip() in ("", "in", "during"):
         return text  # "last year", "in last year": the whole year, read by its own rule
     year = reference.year + _MONTH_REF_OFFSETS[found.group("which")]
-    return f"{text[: found.start()]} {year}{text[found.end() :]}"
+    before = text[: found.start()]
+    if not _LEFT_OVER_DATE_WORDS.search(before.split()[-1]):
+        return f"{before} in {year}{text[found.end() :]}"  # "paid online last year": the year
+    return f"{before} {year}{text[found.end() :]}"
 
 
 def _read_inner(text: str, ctx: _Context) -> Optional[Tuple[SpanBuilder, Optional[int]]]:

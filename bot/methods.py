@@ -8,7 +8,12 @@ from typing import Optional, Sequence, Tuple
 
 from bot.date_es import fold
 from bot.knowledge.vocabulary import Channel, Instrument, Service
-from bot.methods_es import CHANNEL_WORDS_ES, EXISTING_AUTOPAY_ES, INSTRUMENT_WORDS_ES
+from bot.methods_es import (
+    CHANNEL_WORDS_ES,
+    EXISTING_AUTOPAY_ES,
+    INSTRUMENT_WORDS_ES,
+    SERVICE_WORDS_ES,
+)
 
 
 @dataclass(frozen=True)
@@ -217,9 +222,17 @@ def _instrument(text: str) -> Optional[Instrument]:
     return None
 
 
-def understand_service(text: str) -> Optional[Service]:
-    """What the payment was for, when the resident says it ('my water bill' -> utility)."""
+def understand_service(text: str, language: str = "en") -> Optional[Service]:
+    """What the payment was for, when the resident says it ('my water bill' -> utility).
+    language "es": the Spanish words (bot/methods_es.py, "mi recibo del agua") first, then the
+    English ones, as for the way of paying."""
     lowered = text.lower()
+    if language == "es":
+        folded = fold(lowered)
+        spanish = (s for s, pattern in SERVICE_WORDS_ES.items() if re.search(pattern, folded))
+        found = next(spanish, None)
+        if found is not None:
+            return found
     return next((s for s, pattern in _SERVICE_WORDS.items() if re.search(pattern, lowered)), None)
 
 
@@ -251,4 +264,4 @@ def understand_method(text: str, language: str = "en") -> Method:
         language == "es" and re.search(EXISTING_AUTOPAY_ES, fold(lowered))
     )
     assumed = channel == Channel.AUTOPAY_EXISTING and not said_existing
-    return Method(channel, instrument, understand_service(lowered), assumed)
+    return Method(channel, instrument, understand_service(lowered, language), assumed)

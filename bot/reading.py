@@ -8,14 +8,22 @@ bot/methods and bot/cities then read each segment on its own, and `choose` keeps
 words allow: a correction wins over what it corrects, a negated or planned value is dropped,
 a value from a payment clause wins over one from another action, and two values left for one
 slot become a `Choice` (a short question naming them), never a silent pick.
+
+Spanish (language "es") is cut and described by the same rules with its own words beside the
+English ones ("pero", "en realidad", "o sea", "perdón", "mejor dicho", "o", "no…", "iba a pagar",
+"la ciudad me mandó una carta"), matched on the text without accents. "No" is both an answer and
+a negation there: "no" alone (or before a comma) is a correction cue ("no, fue en julio"), "no"
+before the words it denies is a negation ("no fue en julio", "no por teléfono"), and "no me
+acuerdo", "no sé" are what the resident does not know, neither.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Generic, List, Sequence, Tuple, TypeVar, Union
+from typing import Callable, Generic, List, Pattern, Sequence, Tuple, TypeVar, Union
 
+from bot.date_es import MONTHS_ES, WEEKDAYS_ES, fold
 from bot.redaction import MARKERS
 
 T = TypeVar("T")
@@ -96,6 +104,127 @@ _OTHER_ACTION_RE = re.compile(
 )
 
 
+# ---------------------------------------------------------------- the same words in Spanish
+# Matched on the raw text (accents optional) where they cut it, on the folded text (lower case,
+# no accents: bot/date_es.py `fold`) where they describe a segment.
+_CUE_WORDS_ES = (
+    r"pero|sino|en\s+realidad|de\s+hecho|perd[oó]n|perdone|perdona|disculp[ea]|lo\s+siento|"
+    r"o\s+sea|mejor\s+dicho|quiero\s+decir|quise\s+decir|me\s+equivoqu[eé]|correcci[oó]n|corrijo|"
+    r"espere|espera|no\s+espere|no\s+espera|en\s+cambio|m[aá]s\s+bien|en\s+vez\s+de\s+eso|"
+    r"en\s+lugar\s+de\s+eso"
+)
+_CUE_START_ES = (
+    rf"{_CUE_WORDS_ES}|en\s+vez\s+de|en\s+lugar\s+de|"
+    r"y\s+luego|y\s+despu[eé]s|y\s+entonces|luego|despu[eé]s\s+de\s+eso|"
+    r"(?:antes|despu[eé]s|luego)\s+de\s+(?:pagar|que\s+pagu[eé]|que\s+pag[oó]|hacer\s+el\s+pago|"
+    r"llamar|que\s+llam[eé])|"
+    # "no" before the words it denies starts a segment of its own ("en línea no por teléfono")
+    r"no\s+(?=(?:por|en|con|el|la|al|a|del|de|fue|era|desde)\b)"
+)
+# "o" (or "u") between two answers ("en línea o por teléfono"), not "o sea", "más o menos",
+# "uno o dos días", "o algo así".
+_OR_ES = (
+    r"(?:o|u|ó)\s+(?!sea\b|algo\b|as[ií]\b|por\s+ah[ií]\b|no\b|menos\b|m[aá]s\b|dos\b|tres\b|2\b|"
+    r"3\b|lo\s+que\s+sea\b|cualquier|antes\b|despu[eé]s\b)"
+)
+_MONTHS_AND_DAYS_ES = "|".join(sorted({*MONTHS_ES, *WEEKDAYS_ES}, key=len, reverse=True))
+_KEEPS_TOGETHER_AFTER_ES = re.compile(
+    rf"^(?:(?:el\s+)?(?:d[ií]a\s+)?\d|(?:{_MONTHS_AND_DAYS_ES})\b|de\s+(?:19|20)\d\d|"
+    r"tejas|texas|california|florida|oklahoma)",
+    re.IGNORECASE,
+)
+_KEEPS_TOGETHER_BEFORE_ES = re.compile(
+    r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|bueno|pues|s[ií]|hola|este|"
+    r"eh+|mm+|vale|claro|a\s+ver|oiga|mire)$",
+    re.IGNORECASE,
+)
+_CORRECTS_ES = re.compile(rf"^(?:no\b|{_CUE_WORDS_ES})", re.IGNORECASE)
+# A segment that is only cue words ("No", "Perdón", "No, espere", "O sea"): the next one corrects.
+_CUE_ALONE_ES = re.compile(
+    rf"^(?:no|nop|but|actually|sorry|wait|oops|{_CUE_WORDS_ES})(?:[\s,]+(?:no|{_CUE_WORDS_ES}))*$",
+    re.IGNORECASE,
+)
+# What the resident does not know is no negation ("no me acuerdo", "no sé", "no estoy segura").
+_HEDGES_ES = (
+    r"\bno\s+(?:me\s+|se\s+|lo\s+)?(?:acuerdo|recuerdo|acuerda|recuerda)\b|"
+    r"\bno\s+(?:lo\s+)?(?:se|sabe|sabemos)(?=\s*$|\s*[,.;!?]|\s+(?:si|cuando|que|exactamente|bien|"
+    r"la|el|cual|como|donde|de|del)\b)|"
+    r"\bno\s+(?:estoy|esta|estamos)\s+(?:muy\s+|del\s+todo\s+|completamente\s+)?segur[oa]s?\b|"
+    r"\bni\s+idea\b|\bno\s+tengo\s+(?:idea|claro)\b|"
+    r"\bno\s+(?:pude|podia|pudimos|se\s+pudo)\b"  # "couldn't go in person": no denial of a way paid
+)
+_NEGATION_ES = re.compile(r"\b(?:no|nunca|jamas|tampoco|ni)\b")
+_HYPOTHETICAL_ES = re.compile(
+    r"\b(?:iba|ibamos|iban|voy|vamos)\s+a\b|\b(?:queria|quise|queriamos|pensaba|pensabamos|"
+    r"planeaba|planeabamos|planeo|pienso|intente|intentamos|trate\s+de|tratamos\s+de|"
+    r"tenia\s+(?:pensado|planeado|que)|debia|debi|habria|hubiera|hubiese)\b|"
+    r"\bcasi\b(?!\s+segur)|\b(?:se\s+me\s+olvido|olvide|olvidamos)\b|"
+    r"\bla\s+proxima\s+vez\b|\b(?:pagare|pagaremos)\b"
+)
+_CITY_DID_ES = re.compile(
+    r"\b(?:la\s+ciudad|el\s+municipio|la\s+alcaldia|el\s+ayuntamiento|ellos|la\s+oficina|"
+    r"el\s+departamento|alguien|una\s+carta|la\s+carta|un\s+aviso|el\s+aviso)\s+"
+    r"(?:me\s+|nos\s+)?(?:\w+\s+)?(?:mando|envio|escribio|llamo|aviso|notifico|dijo|dice|"
+    r"contacto|mandaron|enviaron|llamaron|avisaron|notificaron|dijeron|escribieron|llego)\b|"
+    r"\b(?:me|nos)\s+(?:mandaron|enviaron|llamaron|escribieron|avisaron|notificaron|contactaron|"
+    r"dijeron)\b|"
+    r"\b(?:recibi|recibimos|me\s+llego|nos\s+llego|me\s+llegaron|nos\s+llegaron)\s+(?:\w+\s+){0,2}"
+    r"(?:carta|cartas|aviso|avisos|correo|email|mensaje|llamada|notificacion|postal)\b"
+)
+_REPLACED_ES = re.compile(r"^(?:en\s+vez|en\s+lugar)\s+de\b(?!\s+eso)")
+_PAYS_ES = re.compile(
+    r"\b(?:pague|pagamos|pago|pagos|pagar|pagando|pagaba|pagaron|pagado|cobraron|cobro|use|"
+    r"usamos|factura|recibo|automatico)\b"
+)
+_OTHER_ACTION_ES = re.compile(
+    r"\b(?:llame|llamamos|hable|hablamos|pregunte|preguntamos|visite|me\s+mude|nos\s+mudamos|"
+    r"revise|mire|lei|vi|escuche|me\s+queje|contacte|entre\s+a|inicie\s+sesion|consulte|"
+    r"fui\s+a\s+preguntar)\b"
+)
+# Spanish month and title abbreviations; "No." ends a sentence ("No. Fue en julio").
+_ABBREVIATIONS_ES = (_ABBREVIATIONS - {"no"}) | frozenset(
+    "ene abr ago set dic sr sra srta dra lic sto sta av esq num".split()
+)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words that cut and describe a message in one language."""
+
+    cue_split: Pattern[str]
+    or_split: Pattern[str]
+    keeps_after: Tuple[Pattern[str], ...]
+    keeps_before: Tuple[Pattern[str], ...]
+    abbreviations: frozenset
+    spanish: bool
+
+
+_ENGLISH = _Words(
+    _CUE_SPLIT_RE,
+    _OR_RE,
+    (_KEEPS_TOGETHER_AFTER,),
+    (_KEEPS_TOGETHER_BEFORE,),
+    _ABBREVIATIONS,
+    False,
+)
+_SPANISH = _Words(
+    re.compile(rf"\s*[,;:-]?\s+(?=(?:{_CUE_START}|{_CUE_START_ES})\b)", re.IGNORECASE),
+    re.compile(
+        rf"\s*,?\s+(?:(?:or|either)\s+(?!so\b|something\b|thereabouts\b|not\b|less\b|more\b|"
+        rf"later\b|earlier\b|two\b|three\b|2\b|3\b|anything\b|whatever\b)|{_OR_ES})",
+        re.IGNORECASE,
+    ),
+    (_KEEPS_TOGETHER_AFTER, _KEEPS_TOGETHER_AFTER_ES),
+    (_KEEPS_TOGETHER_BEFORE, _KEEPS_TOGETHER_BEFORE_ES),
+    _ABBREVIATIONS_ES,
+    True,
+)
+
+
+def _words_of(language: str) -> _Words:
+    return _SPANISH if language == "es" else _ENGLISH
+
+
 @dataclass(frozen=True)
 class Segment:
     """A part of a message read on its own, with what its words say about its values."""
@@ -121,28 +250,29 @@ class Choice(Generic[T]):
 Read = Union[None, T, Choice]
 
 
-def _sentences(text: str) -> List[str]:
+def _sentences(text: str, words: _Words = _ENGLISH) -> List[str]:
     parts = re.split(r"(?<=[.!?;])\s+", text.strip())
     merged: List[str] = []
     for part in parts:
         if merged:
             last_word = merged[-1].split()[-1].rstrip(".").lower() if merged[-1].split() else ""
-            if merged[-1].endswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
+            abbreviations = words.abbreviations
+            if merged[-1].endswith(".") and (last_word in abbreviations or len(last_word) == 1):
                 merged[-1] = f"{merged[-1]} {part}"
                 continue
         merged.append(part)
     return [p for p in merged if p.strip()]
 
 
-def _split_commas(sentence: str) -> List[str]:
+def _split_commas(sentence: str, words: _Words = _ENGLISH) -> List[str]:
     pieces: List[str] = []
     start = 0
     for comma in _COMMA_RE.finditer(sentence):
         before, after = sentence[start : comma.start()], sentence[comma.end() :]
         if (
-            _KEEPS_TOGETHER_AFTER.match(after)
+            any(keeps.match(after) for keeps in words.keeps_after)
             or _STATE_CODE_AFTER.match(after)
-            or _KEEPS_TOGETHER_BEFORE.search(before.strip())
+            or any(keeps.search(before.strip()) for keeps in words.keeps_before)
         ):
             continue
         pieces.append(before)
@@ -151,10 +281,10 @@ def _split_commas(sentence: str) -> List[str]:
     return pieces
 
 
-def _describe(text: str, alternative: bool) -> Segment:
+def _describe(text: str, alternative: bool, spanish: bool = False) -> Segment:
     words = text.strip(" ,.;:!?-")
     negation_text = re.sub(_HEDGES, " ", words, flags=re.IGNORECASE)
-    return Segment(
+    found = Segment(
         words,
         corrects=bool(_CORRECTS_RE.match(words)),
         negated=bool(_NEGATION_RE.search(negation_text)),
@@ -163,6 +293,21 @@ def _describe(text: str, alternative: bool) -> Segment:
         replaced=bool(_REPLACED_RE.match(words)),
         other_action=bool(_OTHER_ACTION_RE.search(words)) and not _PAYS_RE.search(words),
         alternative=alternative,
+    )
+    if not spanish:
+        return found
+    folded = fold(words).strip(" ¿¡")
+    pays = _PAYS_RE.search(words) or _PAYS_ES.search(folded)
+    return replace(
+        found,
+        corrects=found.corrects or bool(_CORRECTS_ES.match(folded)),
+        negated=found.negated or bool(_NEGATION_ES.search(re.sub(_HEDGES_ES, " ", folded))),
+        hypothetical=found.hypothetical or bool(_HYPOTHETICAL_ES.search(folded)),
+        city_did=found.city_did or bool(_CITY_DID_ES.search(folded)),
+        replaced=found.replaced or bool(_REPLACED_ES.match(folded)),
+        other_action=bool(
+            (_OTHER_ACTION_RE.search(words) or _OTHER_ACTION_ES.search(folded)) and not pays
+        ),
     )
 
 
@@ -180,34 +325,44 @@ def _around_secrets(text: str) -> List[Tuple[str, bool]]:
     return found
 
 
-def segments(text: str) -> List[Segment]:
-    """The message cut at the words that change what its values mean (see the module doc)."""
+def segments(text: str, language: str = "en") -> List[Segment]:
+    """The message cut at the words that change what its values mean (see the module doc);
+    language "es": the Spanish words too."""
+    words = _words_of(language)
     found: List[Segment] = []
     for piece, secret in _around_secrets(text):
-        found += [replace(part, secret=secret) for part in _segments_of(piece)]
-    return _carry_corrections(found)
+        found += [replace(part, secret=secret) for part in _segments_of(piece, words)]
+    return _carry_corrections(found, words)
 
 
-def _segments_of(text: str) -> List[Segment]:
+def _segments_of(text: str, words: _Words = _ENGLISH) -> List[Segment]:
     found: List[Segment] = []
-    for sentence in _sentences(text):
-        for clause in _split_commas(sentence):
-            for part in _CUE_SPLIT_RE.split(clause):
-                sides = _OR_RE.split(part)
+    for sentence in _sentences(text, words):
+        for clause in _split_commas(sentence, words):
+            for part in words.cue_split.split(clause):
+                sides = words.or_split.split(part)
                 for side in sides:
-                    if side.strip(" ,.;:!?-"):
-                        found.append(_describe(side, alternative=len(sides) > 1))
+                    if side.strip(" ,.;:!?-¿¡" if words.spanish else " ,.;:!?-"):
+                        found.append(_describe(side, len(sides) > 1, words.spanish))
     return found
 
 
-def _carry_corrections(found: List[Segment]) -> List[Segment]:
+def _is_cue_alone(text: str, words: _Words) -> bool:
+    """A segment that only says a correction follows ('No', 'Sorry', 'no wait'). In Spanish only
+    cue words count: "no sé", "no me acuerdo" are answers, "no fue en julio" a negation."""
+    if words.spanish:
+        return bool(_CUE_ALONE_ES.match(fold(text).strip(" ¿¡")))
+    return bool(_CORRECTS_RE.match(text)) and len(text.split()) <= 2
+
+
+def _carry_corrections(found: List[Segment], words: _Words = _ENGLISH) -> List[Segment]:
     """'No, it was Tyler': a cue word alone ('No', 'Sorry') makes the next segment a correction."""
     carried: List[Segment] = []
     pending = False
     for segment in found:
         if not segment.text:
             continue  # a removed secret alone
-        if _CORRECTS_RE.match(segment.text) and len(segment.text.split()) <= 2:
+        if _is_cue_alone(segment.text, words):
             pending = True
             continue
         if pending:
@@ -263,10 +418,16 @@ _SECOND_PAYMENT_RE = re.compile(
 )
 
 
+_SECOND_PAYMENT_ES = re.compile(
+    r"\b(?:tambien|ademas|otr[oa]s?\s+(?:pago|pagos|factura|facturas|recibo|multa|cuenta|permiso|"
+    r"licencia)|segundo\s+pago|que\s+pasa\s+con|y\s+que\s+tal\s+(?:con|el|la|si))\b"
+)
+
+
 def is_second_payment(text: str) -> bool:
     """'I also paid a parking ticket in Tyler', 'what about another payment': a new check, not a
-    correction of the last one."""
-    return bool(_SECOND_PAYMENT_RE.search(text))
+    correction of the last one (in Spanish too: "también pagué una multa en Tyler")."""
+    return bool(_SECOND_PAYMENT_RE.search(text) or _SECOND_PAYMENT_ES.search(fold(text)))
 
 
 # A statement of a payment made (not a question, not a plan): "I paid online on June 5", "she paid
@@ -283,9 +444,30 @@ _ASKS_RE = re.compile(
 )
 
 
+# The same in Spanish, on the folded text: "pagué en línea", "pagó la factura del agua" (the
+# caller, typed by an agent), "hice el pago", "usé mi Visa", "me cobraron", "pago en línea" (I
+# pay); a question is not, nor "mi pago en línea" (the noun): "pagó" is told by its accent.
+_PAID_ES = re.compile(
+    r"\b(?:pague|pagamos|pagaron|pago\s+(?:la|el|mi|su|sus|las|los|una|un)|^(?:yo\s+)?pago\s+"
+    r"(?:en|con|por)|yo\s+pago|lo\s+pague|hice\s+(?:el|mi|un|los|mis)\s+pagos?|"
+    r"hicimos\s+(?:el|un)\s+pago|use\s+(?:mi|una|un|la)|(?:me|nos|le)\s+cobraron|"
+    r"tengo\s+(?:el\s+)?pago\s+automatico)\b"
+)
+_PAID_ACCENTED_ES = re.compile(r"\bpagó\b", re.IGNORECASE)
+_ASKS_ES = re.compile(
+    r"[¿?]|^\s*(?:cuando|como|donde|cual|quien|puedo|puede|podria|se\s+vio|me\s+afecto|"
+    r"me\s+afecta|estoy\s+afectad[oa])\b"
+)
+
+
 def is_payment_statement(text: str) -> bool:
-    """Whether the message states a payment the resident (or the caller) made."""
-    return bool(_PAID_RE.search(text)) and not _ASKS_RE.search(text)
+    """Whether the message states a payment the resident (or the caller) made (in English or in
+    Spanish: the Spanish words never occur in an English message)."""
+    if _PAID_RE.search(text) and not _ASKS_RE.search(text):
+        return True
+    folded = fold(text).strip()
+    paid = _PAID_ES.search(folded) or _PAID_ACCENTED_ES.search(text)
+    return bool(paid) and not _ASKS_ES.search(folded)
 
 
 # What makes a statement about paying a city's bill rather than any purchase ("I paid for a pizza
@@ -297,6 +479,13 @@ _CIVIC_RE = re.compile(
 )
 
 
+_CIVIC_ES = re.compile(
+    r"\b(?:ciudad|municipal|municipio|alcaldia|ayuntamiento|condado|agua|luz|drenaje|"
+    r"alcantarillado|basura|servicios\s+publicos|permiso|permisos|licencia|licencias|"
+    r"estacionamiento|multa|multas|citacion|boleta|infraccion|factura|recibo|click\s?2\s?gov)\b"
+)
+
+
 def is_civic(text: str) -> bool:
-    """Whether the message speaks of a city or a city's bill."""
-    return bool(_CIVIC_RE.search(text))
+    """Whether the message speaks of a city or a city's bill (in English or in Spanish)."""
+    return bool(_CIVIC_RE.search(text) or _CIVIC_ES.search(fold(text)))

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
+from bot.i18n import N_, t
 from bot.ids import digest_id
 from bot.secret_patterns import (
     CONTINUATION,
@@ -247,38 +248,39 @@ def strip_markers(text: str) -> str:
     return " ".join(text.split())
 
 
-WARNING = (
+WARNING = N_(
     "For your safety I removed the {what} you typed; it is not stored. Please never share card "
     "numbers, security codes or Social Security numbers here: I don't need them to check your payment."
 )
-AGENT_WARNING = (
+AGENT_WARNING = N_(
     'The {what} was removed and is not stored. Tell the caller: "Please never read out card '
     "numbers, security codes or Social Security numbers; I don't need them.\""
 )
 _NAMES = {
-    "pin": "PIN",
-    "password": "password",
-    "date_of_birth": "date of birth",
-    "licence_number": "driver's licence number",
-    "card_number": "card number",
-    "security_code": "security code",
-    "ssn": "Social Security number",
-    "expiry_date": "card expiry date",
-    "routing_number": "bank routing number",
-    "account_number": "account number",
+    "pin": N_("PIN"),
+    "password": N_("password"),
+    "date_of_birth": N_("date of birth"),
+    "licence_number": N_("driver's licence number"),
+    "card_number": N_("card number"),
+    "security_code": N_("security code"),
+    "ssn": N_("Social Security number"),
+    "expiry_date": N_("card expiry date"),
+    "routing_number": N_("bank routing number"),
+    "account_number": N_("account number"),
 }
 
 
 def _what(removed: Tuple[str, ...]) -> str:
-    names = [_NAMES[kind] for kind in removed if kind in _NAMES]
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+    from bot.wording.phrases import joined  # "a, b and c" ("a, b y c"); wording reads no secrets
+
+    return joined([t(_NAMES[kind]) for kind in removed if kind in _NAMES])
 
 
 def warning_for(removed: Tuple[str, ...]) -> str:
-    """The message a resident reads after sharing a sensitive number."""
-    return WARNING.format(what=_what(removed))
+    """The message a resident reads after sharing a sensitive number (in the current locale)."""
+    return t(WARNING, what=_what(removed))
 
 
 def agent_warning_for(removed: Tuple[str, ...]) -> str:
     """The message a support agent reads after typing a number a caller read out."""
-    return AGENT_WARNING.format(what=_what(removed))
+    return t(AGENT_WARNING, what=_what(removed))

@@ -169,7 +169,7 @@ FINDERS: List[Finder] = [
         "password",
         re.compile(
             rf"(?i)\b(?:{NAMES['password']}){_END}\s+(?!{_NOT_A_PASSWORD})"
-            rf"(?P<value>(?=[^\s{MASK}]*[\d\W_])[^\s{MASK}]{{2,40}})"
+            rf"(?P<value>(?=[^\s{MASK}]*(?:[\d_]|[^\w\s{MASK}]))[^\s{MASK}]{{2,40}})"
         ),
     ),
     # Digits after "card number is" (at least four), or after "card" (at least six: "card 1234"

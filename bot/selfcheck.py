@@ -10,24 +10,35 @@ from typing import Optional, Union
 from bot.cities import CityMatch, resolve_city
 from bot.conversation import today_in
 from bot.dates import DateAnswer, understand_date
+from bot.i18n import N_, speaking, t
 from bot.knowledge.base import Knowledge
 from bot.knowledge.vocabulary import Status
 from bot.methods import Method, understand_method, understand_service
 from bot.rules import Result, check_city, check_unmatched
 
-DATE_EXAMPLES = (
+DATE_EXAMPLES = N_(
     "for example 'September 3, 2019', '9/3/19', 'between June and August 2018' or "
     "'I don't remember'"
 )
 
 
-class DateNotUnderstood(ValueError):
-    """The payment date could not be understood; nothing was checked."""
+def date_examples() -> str:
+    """Dates that work, in the locale spoken (Spanish ones are read day first)."""
+    return t(DATE_EXAMPLES)
 
-    def __init__(self, text: str) -> None:
-        super().__init__(
-            f"I could not understand the date {text!r}. Please give it again, {DATE_EXAMPLES}."
-        )
+
+class DateNotUnderstood(ValueError):
+    """The payment date could not be understood; nothing was checked. The message is in
+    `language`, the language the date was read in."""
+
+    def __init__(self, text: str, language: str = "en") -> None:
+        with speaking(language):
+            message = t(
+                "I could not understand the date {date}. Please give it again, {examples}.",
+                date=repr(text),
+                examples=date_examples(),
+            )
+        super().__init__(message)
         self.text = text
 
 
@@ -51,6 +62,7 @@ def run_check(
     method_text: Union[str, Method, None],
     today: Optional[date] = None,
     service_text: Optional[str] = None,
+    language: str = "en",
 ) -> Result:
     """Resolve the city, understand date and method in that city's terms, and check them.
 
@@ -61,13 +73,13 @@ def run_check(
     when = None
     if city is not None and date_text and date_text.strip():
         reference = today or today_in(city.time_zone)
-        when = understand_date(date_text, reference, city.period)
+        when = understand_date(date_text, reference, city.period, language)
         if when is None and city.status == Status.CONFIRMED:
-            raise DateNotUnderstood(date_text)
+            raise DateNotUnderstood(date_text, language)
     if isinstance(method_text, Method):
         method = method_text
     else:
-        method = understand_method(method_text) if method_text else Method()
+        method = understand_method(method_text, language) if method_text else Method()
     if service_text:
         service = understand_service(service_text)
         method = replace(method, service=service or method.service)

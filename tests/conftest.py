@@ -82,6 +82,7 @@ UPDATED_ENTRY = """
   - id: odessa-update-2020-01-15
     kind: city_notice
     publisher: City of Odessa
+    publisher_es: Ciudad de Odessa
     title: Update on the Click2Gov Security Breach
     published: 2020-01-15
     evidence: ["Update on the Click2Gov Security Breach", "Posted: January 15, 2020"]

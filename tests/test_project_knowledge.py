@@ -14,6 +14,7 @@ from typing import List
 import pytest
 
 from bot.knowledge.reader import read_knowledge
+from bot.knowledge.spanish import missing_spanish, translated_fields
 from bot.settings import PROJECT_ROOT
 
 PROJECT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -48,6 +49,33 @@ def test_the_project_notices_are_unedited_copies_of_the_originals():
     for notice in copies:
         text = (PROJECT_KNOWLEDGE / "notices" / f"{notice.id}.txt").read_bytes()
         assert notice.sha256 == hashlib.sha256(text).hexdigest()
+
+
+def test_every_text_residents_read_in_the_project_knowledge_is_in_spanish_too():
+    """Validation refuses a text without its Spanish; this also catches an English text copied
+    into its `_es` field unchanged."""
+    knowledge = read_knowledge(PROJECT_KNOWLEDGE)
+    records = (*knowledge.cities, knowledge.national)
+    assert [m for r in records for m in missing_spanish(r)] == []
+    untranslated, pairs = [], 0
+
+    def visit(record: object) -> None:
+        nonlocal pairs
+        if isinstance(record, tuple):
+            for item in record:
+                visit(item)
+        elif hasattr(record, "__fields__"):
+            for english, spanish in translated_fields(type(record)).items():
+                if getattr(record, english, None):
+                    pairs += 1
+                    if getattr(record, spanish) == getattr(record, english):
+                        untranslated.append(getattr(record, english))
+            for name in record.__fields__:
+                visit(getattr(record, name))
+
+    for record in records:
+        visit(record)
+    assert pairs > 80 and untranslated == []
 
 
 def _project_files() -> List[str]:

@@ -6,11 +6,14 @@ Routes (all answer 401 without a valid session, and a wrong password gets 401):
 - POST /agent/logout       ends the session
 - GET  /agent/console.js, /agent/console.css
 - POST /agent/api/new      {} -> {"conversation": "agent-..."}: a new caller
-- POST /agent/api/message  {"conversation", "message"} -> {"said", "messages"}: one turn, through
-                           Rasa as channel `agent` (so `channel: agent` responses apply), redacted
-                           like every channel
+- POST /agent/api/message  {"conversation", "message", "lang"?: "en" or "es"} -> {"said",
+                           "messages"}: one turn, through Rasa as channel `agent` (so `channel:
+                           agent` responses apply), redacted like every channel; `lang` is the
+                           caller's language the agent chose (the console's switch): the caller's
+                           words are read in it and the script comes back in it
 
-The console is off (503) until BOT_AGENT_PASSWORD is set: there is no default password.
+The console is off (503) until BOT_AGENT_PASSWORD is set: there is no default password. The log-in
+page is in the language of the agent's last choice (cookie `agent_lang`, or `/agent/?lang=es`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from assistant.stats_page import stats_page
 from bot.agents import AgentAccounts
 from bot.channels import AGENT
 from bot.client_address import of_request, request_is_https
+from bot.conversation import LANGUAGE
+from bot.i18n import N_, speaking, t
 from bot.ids import new_id
 from bot.knowledge.store import make_engine
 from bot.logs import log_event
@@ -47,9 +52,15 @@ from bot.usage import figures
 log = logging.getLogger(__name__)
 ACCOUNTS_RECHECK_SECONDS = 5.0
 NAME_FIELD = (
-    '<label for="name">Agent name</label>\n'
+    '<label for="name">{label}</label>\n'
     '      <input id="name" name="name" type="text" autocomplete="username" required autofocus>\n'
 )
+LANGUAGES = ("en", "es")
+TOO_MANY = N_("Too many wrong passwords: wait 15 minutes.")
+WRONG_NAMED = N_("Wrong name or password.")
+WRONG = N_("Wrong password.")
+LANGUAGE_COOKIE = "agent_lang"  # the agent's last choice of language: not a secret
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each in its own language
 STATIC = Path(__file__).resolve().parent.parent / "agent"
 COOKIE = "agent_session"
 CONVERSATION = re.compile(r"^agent-[a-z2-7]{24}$")
@@ -81,6 +92,45 @@ def _who(session: Optional[Session]) -> Dict[str, Any]:
 @cache
 def _static(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
+
+
+def _filled(template: str, values: Dict[str, str]) -> str:
+    """The template's {name} fields filled in one pass (a value's own braces stay as they are)."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def page_language(request: Request) -> str:
+    """The log-in page's language: ?lang=, else the agent's last choice (cookie), else English."""
+    for chosen in (request.args.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        if chosen in LANGUAGES:
+            return chosen
+    return "en"
+
+
+def login_page(language: str, named: bool, error: str = "") -> str:
+    """The log-in form in `language`; `named`: agents have their own accounts (a name field)."""
+    with speaking(language):
+        how = (
+            t("your own agent name and password")
+            if named
+            else t("the console password your city set")
+        )
+        other = "es" if language == "en" else "en"
+        texts = {
+            "page_title": t("Log in: Click2Gov breach check, support agent console"),
+            "heading": t("Support agent console"),
+            "intro": t("Click2Gov breach check. Log in with {how}.", how=how),
+            "error": error,
+            "password": t("Password"),
+            "submit": t("Log in"),
+            "other_name": LANGUAGE_NAMES[other],
+        }
+        values = {name: html.escape(text) for name, text in texts.items()}
+        values["name_field"] = (
+            _filled(NAME_FIELD, {"label": html.escape(t("Agent name"))}) if named else ""
+        )
+    values.update(lang=language, other_lang=other, password_focus="" if named else " autofocus")
+    return _filled(_static("login.html"), values)
 
 
 class AgentOutput(CollectingOutputChannel):
@@ -158,21 +208,23 @@ class AgentInput(InputChannel):
     async def _signed_in(self, request: Request) -> bool:
         return await self._session(request) is not None
 
-    async def _login_page(self, status: int = 200, error: str = "") -> HTTPResponse:
+    async def _login_page(
+        self, request: Request, status: int = 200, error: str = ""
+    ) -> HTTPResponse:
+        """The log-in form; `error` is a sentence of the catalog, said in the page's language."""
         named = await self._accounts_in_use()
-        body = (
-            _static("login.html")
-            .replace("{error}", html.escape(error))
-            .replace("{name_field}", NAME_FIELD if named else "")
-            .replace("{password_focus}", "" if named else " autofocus")
-            .replace(
-                "{how}",
-                "your own agent name and password"
-                if named
-                else "the console password your city set",
-            )
+        language = page_language(request)
+        with speaking(language):
+            said = t(error) if error else ""
+        reply = response.html(
+            login_page(language, named, said), status=status, headers=dict(SECURITY)
         )
-        return response.html(body, status=status, headers=dict(SECURITY))
+        if request.args.get("lang") in LANGUAGES:  # /agent/?lang=es: kept for the next visits
+            reply.cookies[LANGUAGE_COOKIE] = language
+            reply.cookies[LANGUAGE_COOKIE]["path"] = "/agent"
+            reply.cookies[LANGUAGE_COOKIE]["max-age"] = 365 * 24 * 3600
+            reply.cookies[LANGUAGE_COOKIE]["samesite"] = "Strict"
+        return reply
 
     def _page(self, name: str, status: int = 200, error: str = "") -> HTTPResponse:
         body = _static(name).replace("{error}", error)
@@ -196,7 +248,7 @@ class AgentInput(InputChannel):
             return response.text("forbidden", status=403, headers=dict(SECURITY))
         if not await self._signed_in(request):
             if page:
-                return await self._login_page(status=401)
+                return await self._login_page(request, status=401)
             return response.json({"error": "log in first"}, status=401, headers=dict(SECURITY))
         return None
 
@@ -233,7 +285,7 @@ class AgentInput(InputChannel):
             for key in keys:
                 if await self.auth.locked(key):
                     log_event(log, "agent.login_locked", logging.WARNING, agent=name or None)
-                    return await self._login_page(429, "Too many wrong passwords: wait 15 minutes.")
+                    return await self._login_page(request, 429, TOO_MANY)
             if named:
                 account = await asyncio.to_thread(self.accounts().verify, name, password)
                 session = Session(account.name, account.role.value) if account else None
@@ -243,8 +295,7 @@ class AgentInput(InputChannel):
                 for key in keys:
                     await self.auth.failed(key)
                 log_event(log, "agent.login_failed", logging.WARNING, agent=name or None)
-                wrong = "Wrong name or password." if named else "Wrong password."
-                return await self._login_page(401, wrong)
+                return await self._login_page(request, 401, WRONG_NAMED if named else WRONG)
             log_event(log, "agent.login", agent=session.name, role=session.role)  # the audit
             reply = response.redirect("/agent/", status=303, headers=dict(SECURITY))
             reply.cookies[COOKIE] = self.auth.issue(session.name, session.role)
@@ -323,11 +374,14 @@ class AgentInput(InputChannel):
                 return response.json({"error": "type what the caller says"}, status=400)
             session = await self._session(request)
             log_event(log, "agent.turn", agent=session.name, conversation=conversation)
+            # the caller's language the agent chose: the words are read in it, the script is in it
+            language = body.get("lang") if body.get("lang") in LANGUAGES else None
             delivered = await deliver(
                 on_new_message,
                 conversation,
                 text,
                 self.name(),
+                {LANGUAGE: language} if language else None,
                 collector=AgentOutput(),
                 warning=agent_warning_for,
             )

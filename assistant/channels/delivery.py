@@ -21,6 +21,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, U
 
 from assistant.shared_state import SharedState, shared_state
 from bot.channels import scoped_sender
+from bot.conversation import LANGUAGE
+from bot.i18n import speaking
 from bot.logs import log_event
 from bot.redaction import Redaction, redact, safe_sender_id, warning_for
 from bot.wording import limits
@@ -95,6 +97,13 @@ def _reply(sender: str, text: str, kept: str = "") -> Delivered:
     return Delivered(kept, [{"recipient_id": sender, "text": text}])
 
 
+def language_of(metadata: Optional[Dict[str, Any]], language: Optional[str] = None) -> str:
+    """The language a channel's own replies are in: the one given, else the metadata's, else
+    English."""
+    chosen = language or (metadata or {}).get(LANGUAGE)
+    return chosen if chosen in ("en", "es") else "en"
+
+
 async def deliver(
     on_new_message: OnNewMessage,
     sender: str,
@@ -105,20 +114,24 @@ async def deliver(
     warning: Callable[[Tuple[str, ...]], str] = warning_for,
     address: Optional[str] = None,
     internal: bool = False,
+    language: Optional[str] = None,
 ) -> Delivered:
     """Check, redact, hand to Rasa, and return the bot's messages (the warning first, if any).
     A resident's message Rasa answers with nothing (a typed "/restart" or "/back") gets a short
-    reply instead of silence; `internal` messages (the SMS channel's restart on STOP) do not."""
+    reply instead of silence; `internal` messages (the SMS channel's restart on STOP) do not.
+    The channel's own replies are in `language` (else the metadata's `language`, else English)."""
+    spoken = language_of(metadata, language)
     if not text.strip():
-        return _reply(sender, limits.EMPTY)
+        return _reply(sender, limits.said(limits.EMPTY, spoken))
     if len(text) > MAX_CHARS:
         log_event(log, "message.too_long", channel=input_channel, length=len(text))
-        return _reply(sender, limits.TOO_LONG.format(length=len(text), limit=MAX_CHARS))
+        too_long = limits.said(limits.TOO_LONG, spoken, length=len(text), limit=MAX_CHARS)
+        return _reply(sender, too_long)
     # a card number typed as a sender id is not kept either; a conversation is its channel's own
     sender = scoped_sender(input_channel, safe_sender_id(sender))
     if not await RATE.allows(sender, address):
         log_event(log, "message.rate_limited", channel=input_channel)
-        return _reply(sender, limits.TOO_FAST)
+        return _reply(sender, limits.said(limits.TOO_FAST, spoken))
     cleaned = await _redact_in_conversation(sender, text)
     metadata = dict(metadata or {})
     if cleaned.changed:
@@ -136,12 +149,15 @@ async def deliver(
         )
     except Exception as error:  # noqa: BLE001 - whatever broke, the resident gets an answer
         log_event(log, "message.failed", logging.ERROR, error=type(error).__name__)
-        return _reply(sender, limits.FAILED, cleaned.text)
+        return _reply(sender, limits.said(limits.FAILED, spoken), cleaned.text)
     messages: List[Dict[str, Any]] = list(getattr(output, "messages", []))
     if not messages and not internal:  # a resident is never answered with silence
         started_over = RESTARTS.match(cleaned.text)
         log_event(log, "message.no_reply", channel=input_channel, restarted=bool(started_over))
-        messages = [{"recipient_id": sender, "text": STARTED_OVER if started_over else NO_REPLY}]
+        instead = limits.said(STARTED_OVER if started_over else NO_REPLY, spoken)
+        messages = [{"recipient_id": sender, "text": instead}]
     if cleaned.secrets:
-        messages.insert(0, {"recipient_id": sender, "text": warning(cleaned.secrets)})
+        with speaking(spoken):  # the warning's wording, in the conversation's language
+            said = warning(cleaned.secrets)
+        messages.insert(0, {"recipient_id": sender, "text": said})
     return Delivered(cleaned.text, messages)

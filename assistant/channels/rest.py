@@ -2,7 +2,9 @@
 
 Same protocol as Rasa's `rest` channel (POST {"sender", "message"} to /webhooks/rest_redacted/webhook,
 a JSON list of bot messages back). Client-sent metadata is dropped, so nothing typed reaches the
-tracker store unredacted; a resident who typed such a number is warned first.
+tracker store unredacted; a resident who typed such a number is warned first. The channel's own
+replies (a message too long, too fast...) are in Spanish when the message plainly reads as Spanish
+(bot/language.py); the conversation's replies are in its language (the Rasa server decides it).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from assistant.channels.delivery import deliver
+from bot.language import looks_spanish
 
 
 class RedactingRestInput(InputChannel):
@@ -41,7 +44,8 @@ class RedactingRestInput(InputChannel):
                     {"error": "send JSON with a non-empty 'sender' and a 'message' string"},
                     status=400,
                 )
-            delivered = await deliver(on_new_message, sender, text, self.name())
+            language = "es" if looks_spanish(text) else None
+            delivered = await deliver(on_new_message, sender, text, self.name(), language=language)
             return response.json(delivered.messages)
 
         return webhook

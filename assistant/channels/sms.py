@@ -7,17 +7,24 @@ MessageSid), signed with X-Twilio-Signature, answered in the webhook's own respo
 - The conversation id is an HMAC of the sender's number (BOT_SMS_SENDER_SECRET): the number is
   never stored or logged; card numbers, codes and SSNs are redacted as in every channel.
 - Replies are plain GSM-7, at most 3 segments (459 characters) a message; the rest waits behind
-  "Reply MORE" (or "more please", "next", "continue"), pages end between sentences where they can,
+  "Reply MORE" (or "more please", "next", "continue"; in Spanish MAS, "más por favor",
+  "siguiente", "continuar"), pages end between sentences where they can,
   and the "what next" menu comes last; choices are numbered and answered with a digit.
 - BOT_SMS_CITY (a city id) presets the city when the number is one city's line, as the widget's
   data-city does. HELP gives the line of the city the resident's conversation is about, else of
   that city, else the FTC's.
-- HELP/INFO, the opt-out words (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT)
-  and the opt-in words (START, YES, UNSTOP) count as the whole message, in any case and spacing.
-  STOP is confirmed once and ends the conversation (its city, date and method are forgotten), then
+- HELP/INFO/AYUDA, the opt-out words (the carriers' STOP, STOPALL, UNSUBSCRIBE, CANCEL, END,
+  QUIT, REVOKE, OPTOUT, and in Spanish PARAR, CANCELAR, BAJA, ALTO) and the opt-in words (START,
+  YES, UNSTOP; INICIO, SI) count as the whole message, in any case, spacing and accents. STOP is
+  confirmed once and ends the conversation (its city, date and method are forgotten), then
   nothing is sent until an opt-in word (which counts as one only after STOP: otherwise "yes" is an
   answer); the opt-out is kept in SQL (BOT_SMS_DATABASE_URL), every query on a worker thread,
   so a slow database never stalls the other conversations on the event loop.
+- The conversation's language (table sms_languages): ESPAÑOL/ES or ENGLISH/EN, else what the
+  first message of two words or more reads as (bot/language.py, as the Rasa server decides it);
+  it is sent with every message, so the conversation answers in it. The channel's own words
+  (HELP, STOP, MORE, the language confirmations, "Reply MORE") are in it too, from the catalog
+  (channels.po, GSM-7: no á í ó ú); a Spanish keyword (AYUDA, PARAR, MAS) is answered in Spanish.
 
 Without BOT_SMS_AUTH_TOKEN the channel is off (503). With a token but no sender secret of at
 least 32 characters the Rasa server refuses to start.
@@ -28,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import unicodedata
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -40,9 +48,10 @@ from twilio.twiml.messaging_response import MessagingResponse
 from assistant.channels.delivery import deliver
 from bot.channels import SMS
 from bot.conversation import LANGUAGE, PRESET_CITY
+from bot.i18n import speaking, t
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
-from bot.language import looks_spanish
+from bot.language import language_after
 from bot.logs import log_event
 from bot.settings import load_settings
 from bot.sms_state import SmsState, sender_id
@@ -50,14 +59,64 @@ from bot.textmessage import pages, segments, to_gsm
 from bot.wording import sms as wording
 
 log = logging.getLogger(__name__)
-OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
-OPT_IN = frozenset({"START", "YES", "UNSTOP"})
-HELP = frozenset({"HELP", "INFO"})
-MORE = frozenset({"MORE", "MOREPLEASE", "MOREPLS", "NEXT", "CONTINUE", "SHOWMORE", "TELLMEMORE"})
-# The language the resident's answers are read in ("ESPAÑOL" loses its Ñ as a keyword)
-SPANISH = frozenset({"ESPAOL", "ESPANOL", "ES", "SPANISH"})
-ENGLISH = frozenset({"ENGLISH", "INGLES", "INGLS", "EN"})
+# The carriers' opt-out words (Twilio's defaults), and Spanish ones: Twilio documents no Spanish
+# defaults (its Advanced Opt-Out lets a service add them); these are the words Spanish-language
+# SMS programs commonly reserve. Never "NO": that is an answer.
+OPT_OUT_SPANISH = frozenset({"PARAR", "CANCELAR", "BAJA", "ALTO"})
+OPT_OUT = (
+    frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
+    | OPT_OUT_SPANISH
+)
+OPT_IN_SPANISH = frozenset({"INICIO", "SI"})
+OPT_IN = frozenset({"START", "YES", "UNSTOP"}) | OPT_IN_SPANISH
+HELP_SPANISH = frozenset({"AYUDA"})
+HELP = frozenset({"HELP", "INFO"}) | HELP_SPANISH
+MORE_SPANISH = frozenset({"MAS", "MASPORFAVOR", "VERMAS", "SIGUIENTE", "CONTINUAR", "SEGUIR"})
+MORE = (
+    frozenset({"MORE", "MOREPLEASE", "MOREPLS", "NEXT", "CONTINUE", "SHOWMORE", "TELLMEMORE"})
+    | MORE_SPANISH
+)
+# The conversation's language (keywords lose their accents: "ESPAÑOL" is ESPANOL)
+SPANISH = frozenset({"ESPANOL", "ENESPANOL", "ES", "SPANISH", "INSPANISH"})
+ENGLISH = frozenset({"ENGLISH", "INENGLISH", "INGLES", "ENINGLES", "EN"})
+# Keywords that say the resident writes Spanish: answered in Spanish
+SPANISH_KEYWORDS = OPT_OUT_SPANISH | OPT_IN_SPANISH | HELP_SPANISH | MORE_SPANISH | SPANISH
 MIN_SECRET = 32
+
+
+def stopped_text() -> str:
+    return t(
+        "{program}: you are unsubscribed and will get no more messages. Reply START to come back.",
+        program=t(wording.PROGRAM),
+    )
+
+
+def welcome_back_text() -> str:
+    return t(
+        "{program}: welcome back. Text your city, payment date and how you paid, or HELP for "
+        "help.",
+        program=t(wording.PROGRAM),
+    )
+
+
+def nothing_more_text() -> str:
+    return t("That is all. Reply HELP for help, or ask another question.")
+
+
+def language_set_text(language: str) -> str:
+    """The confirmation of ESPAÑOL / ENGLISH, in the language chosen, with how to switch back
+    in the other one."""
+    if language == "es":
+        with speaking("es"):
+            chosen = t("OK: from now on I answer in Spanish, and 5/9/2019 is September 5.")
+        with speaking("en"):
+            back = t("Text ENGLISH for English.")
+    else:
+        with speaking("en"):
+            chosen = t("OK: from now on I answer in English, and 5/9/2019 is May 9.")
+        with speaking("es"):
+            back = t("Text ESPAÑOL for Spanish.")
+    return to_gsm(f"{chosen} {back}")
 
 
 class SmsNotConfigured(ValueError):
@@ -65,8 +124,12 @@ class SmsNotConfigured(ValueError):
 
 
 def keyword(body: str) -> str:
-    """The message as a keyword: letters only, upper case ('  Stop ' -> 'STOP')."""
-    return re.sub(r"[^A-Za-z]", "", body).upper() if len(body) <= 40 else ""
+    """The message as a keyword: letters only, without accents, upper case ('  Stop ' -> 'STOP',
+    'Español' -> 'ESPANOL', 'más' -> 'MAS')."""
+    if len(body) > 40:
+        return ""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", body) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z]", "", plain).upper()
 
 
 class SmsOutput(CollectingOutputChannel):
@@ -186,40 +249,25 @@ class SmsInput(InputChannel):
         body: str,
         conversation_city: Callable[[], Awaitable[Optional[str]]] = lambda: _none(),
     ) -> Optional[str]:
-        """The text to send back (None: send nothing). `conversation_city` gives the id of the
-        city the resident's conversation is about, for HELP's number."""
+        """The text to send back (None: send nothing), in the conversation's language.
+        `conversation_city` gives the id of the city the resident's conversation is about, for
+        HELP's number."""
         state = await asyncio.to_thread(self.state)
         word = keyword(body)
-        stopped = await asyncio.to_thread(state.opted_out, sender)
-        if word in OPT_OUT:
-            if stopped:
-                return None  # confirmed once already
-            await asyncio.to_thread(state.set_opted_out, sender, True)
-            await self.forget(on_new_message, sender)
-            log_event(log, "sms.opted_out")
-            return wording.STOPPED
-        if stopped:
-            if word not in OPT_IN:
-                return None  # nothing at all until the resident opts in again
-            await asyncio.to_thread(state.set_opted_out, sender, False)
-            log_event(log, "sms.opted_in")
-            return wording.WELCOME_BACK
-        if word in HELP:
-            knowledge = await asyncio.to_thread(self._knowledge)
-            if knowledge is None:
-                return wording.PROGRAM
-            city = knowledge.city(await conversation_city()) or knowledge.city(self.city)
-            return wording.help_text(city, knowledge.national)
-        if word in MORE:
-            return await asyncio.to_thread(state.next_page, sender) or wording.NOTHING_MORE
-        if word in SPANISH or word in ENGLISH:
-            chosen = "es" if word in SPANISH else "en"
-            await asyncio.to_thread(state.set_language, sender, chosen)
-            log_event(log, "sms.language", language=chosen)
-            return wording.READ_IN_SPANISH if chosen == "es" else wording.READ_IN_ENGLISH
         language = await asyncio.to_thread(state.language, sender)
-        if language is None and looks_spanish(body):  # the first message plainly Spanish
+        if word in SPANISH_KEYWORDS - SPANISH and language is None:  # "AYUDA" first: Spanish
             language = "es"
+            await asyncio.to_thread(state.set_language, sender, language)
+        with speaking("es" if word in SPANISH_KEYWORDS else language):
+            handled, reply = await self._keyword(
+                on_new_message, state, sender, word, conversation_city
+            )
+        if handled:
+            return reply
+        # the first message of two words or more decides, as the Rasa server decides it
+        found = language_after(language, None, body)
+        if found is not None and found != language:
+            language = found
             await asyncio.to_thread(state.set_language, sender, language)
         choices = await asyncio.to_thread(state.choices, sender)
         number = body.strip()
@@ -229,13 +277,59 @@ class SmsInput(InputChannel):
         if language:
             metadata[LANGUAGE] = language
         delivered = await deliver(
-            on_new_message, sender, body, self.name(), metadata or None, collector=SmsOutput()
+            on_new_message,
+            sender,
+            body,
+            self.name(),
+            metadata or None,
+            collector=SmsOutput(),
+            language=language,
         )
         texts, offered = render(delivered.messages)
-        replies = pages(texts) or [wording.NOTHING_MORE]
+        with speaking(language):
+            replies = pages(texts, more=wording.more_text()) or [nothing_more_text()]
         await asyncio.to_thread(state.remember, sender, replies[1:], offered)
         log_event(log, "sms.replied", pages=len(replies), segments=segments(replies[0]))
         return replies[0]
+
+    async def _keyword(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        state: SmsState,
+        sender: str,
+        word: str,
+        conversation_city: Callable[[], Awaitable[Optional[str]]],
+    ) -> Tuple[bool, Optional[str]]:
+        """(True, the reply) when the message is a keyword or the resident has opted out (None:
+        send nothing); (False, None) when it is for the conversation. In the current language."""
+        stopped = await asyncio.to_thread(state.opted_out, sender)
+        if word in OPT_OUT:
+            if stopped:
+                return True, None  # confirmed once already
+            await asyncio.to_thread(state.set_opted_out, sender, True)
+            await self.forget(on_new_message, sender)
+            log_event(log, "sms.opted_out")
+            return True, stopped_text()
+        if stopped:
+            if word not in OPT_IN:
+                return True, None  # nothing at all until the resident opts in again
+            await asyncio.to_thread(state.set_opted_out, sender, False)
+            log_event(log, "sms.opted_in")
+            return True, welcome_back_text()
+        if word in HELP:
+            knowledge = await asyncio.to_thread(self._knowledge)
+            if knowledge is None:
+                return True, t(wording.PROGRAM)
+            city = knowledge.city(await conversation_city()) or knowledge.city(self.city)
+            return True, wording.help_text(city, knowledge.national)
+        if word in MORE:
+            return True, await asyncio.to_thread(state.next_page, sender) or nothing_more_text()
+        if word in SPANISH or word in ENGLISH:
+            chosen = "es" if word in SPANISH else "en"
+            await asyncio.to_thread(state.set_language, sender, chosen)
+            log_event(log, "sms.language", language=chosen)
+            return True, language_set_text(chosen)
+        return False, None
 
     async def forget(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str

@@ -4,12 +4,17 @@
 
 Routes (all on the Rasa server's port):
 - GET  /widget.js, /widget.css   the widget (plain JavaScript and CSS, no other origin involved)
-- GET  /widget/demo?city=ID      a demonstration city page with the widget, set up for that city
-                                 (Odessa when none is given), for a city to preview its own
-- GET  /widget/config?city=ID    the city's name and phone numbers, and the web addresses the
-                                 widget may make clickable (those the knowledge gives)
-- POST /widget/webhook           {"sender", "message", "city"?, "lang"?: "en" or "es", how the
-                                 answers are read} -> {"said": the message as kept
+- GET  /widget/demo?city=ID&lang=es
+                                 a demonstration city page with the widget, set up for that city
+                                 (Odessa when none is given) and language, for a city to preview
+                                 its own
+- GET  /widget/config?city=ID&lang=es
+                                 the city's name and phone numbers (the lines written in `lang`),
+                                 and the web addresses the widget may make clickable (those the
+                                 knowledge gives)
+- POST /widget/webhook           {"sender", "message", "city"?, "lang"?: "en" or "es", the
+                                 conversation's language: the replies are in it and the answers
+                                 are read in it} -> {"said": the message as kept
                                  (card numbers, codes and SSNs removed, as in the REST channel),
                                  "messages": the bot's messages; a check's answer is one
                                  message with `custom` {"kind": "result", "verdict", "headline",
@@ -43,6 +48,7 @@ from assistant.channels.bodies import json_object
 from assistant.channels.delivery import deliver
 from bot.client_address import of_request
 from bot.conversation import LANGUAGE, PRESET_CITY
+from bot.i18n import speaking, t
 from bot.knowledge.addresses import web_addresses
 from bot.knowledge.base import Knowledge
 from bot.knowledge.store import KnowledgeNotLoaded, KnowledgeStore, make_engine
@@ -69,10 +75,20 @@ def _static(name: str) -> bytes:
     return (STATIC / name).read_bytes()
 
 
-def demo_page(city_id: str, short: str, name: str) -> str:
-    """The demonstration page set up for one city (`/widget/demo?city=ID`), so a city's staff
-    can preview the widget with their own city before they paste the tag."""
-    values = {"{{CITY_ID}}": city_id, "{{CITY_SHORT}}": short, "{{CITY_NAME}}": name}
+def demo_page(city_id: str, short: str, name: str, language: str = "en") -> str:
+    """The demonstration page set up for one city (`/widget/demo?city=ID&lang=es`), so a
+    city's staff can preview the widget with their own city and language before they paste the
+    tag."""
+    language = language if language in LANGUAGES else "en"
+    with speaking(language):  # the chat's title (a city sets its own with data-title)
+        title = t("{city} payment check", city=short)
+    values = {
+        "{{CITY_ID}}": city_id,
+        "{{CITY_SHORT}}": short,
+        "{{CITY_NAME}}": name,
+        "{{LANG}}": language,
+        "{{TITLE}}": title,
+    }
     page = _static("demo.html").decode("utf-8")
     for placeholder, value in values.items():
         page = page.replace(placeholder, html.escape(value, quote=True))
@@ -135,7 +151,7 @@ class WidgetInput(InputChannel):
         return {"Vary": "Origin"}
 
     async def _refused(
-        self, request: Request, city_id: Optional[str] = None
+        self, request: Request, city_id: Optional[str] = None, language: Optional[str] = None
     ) -> Optional[HTTPResponse]:
         """403 for a browser on a site that is not listed (same-origin pages send no Origin, or
         the assistant's own). The refusal itself may be read by that page, so that the widget
@@ -152,7 +168,8 @@ class WidgetInput(InputChannel):
             if city_id is not None:
                 with suppress(KnowledgeNotLoaded):  # no numbers then; the refusal still stands
                     knowledge = await asyncio.to_thread(self._knowledge)
-                    body["call"] = city_config(knowledge, city_id)["call"]
+                    with speaking(language):
+                        body["call"] = city_config(knowledge, city_id)["call"]
             headers = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
             return response.json(body, status=403, headers=headers)
         return None
@@ -188,8 +205,9 @@ class WidgetInput(InputChannel):
                 return response.text(
                     f"No city with that id in the knowledge. Known ids: {known}.", status=404
                 )
+            language = request.args.get("lang") or "en"
             return response.html(
-                demo_page(city.id, city.name, city.display_name),
+                demo_page(city.id, city.name, city.display_name, language),
                 headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
             )
 
@@ -200,14 +218,18 @@ class WidgetInput(InputChannel):
         @widget.route("/widget/config", methods=["GET"])
         async def config(request: Request) -> HTTPResponse:
             city_id = request.args.get("city") or ""
-            refused = await self._refused(request, city_id if CITY_ID.match(city_id) else "")
+            language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else None
+            refused = await self._refused(
+                request, city_id if CITY_ID.match(city_id) else "", language
+            )
             if refused is not None:
                 return refused
             try:
                 knowledge = await asyncio.to_thread(self._knowledge)
             except KnowledgeNotLoaded:
                 return response.json({"error": "not ready"}, status=503)
-            body = city_config(knowledge, city_id if CITY_ID.match(city_id) else None)
+            with speaking(language):
+                body = city_config(knowledge, city_id if CITY_ID.match(city_id) else None)
             return response.json(body, headers=self._cors(request))
 
         @widget.route("/widget/webhook", methods=["POST"])
@@ -227,7 +249,7 @@ class WidgetInput(InputChannel):
                     headers=self._cors(request),
                 )
             metadata = {PRESET_CITY: city} if isinstance(city, str) and CITY_ID.match(city) else {}
-            if body.get("lang") in LANGUAGES:  # the page's data-lang: how answers are read
+            if body.get("lang") in LANGUAGES:  # the page's data-lang: the conversation's language
                 metadata[LANGUAGE] = body["lang"]
             delivered = await deliver(
                 on_new_message, sender, text, self.name(), metadata, address=of_request(request)

@@ -4,8 +4,10 @@
  *   <script src="https://ASSISTANT/widget.js" data-city="odessa-tx" defer></script>
  *
  * Options (all optional): data-city (a city id: the resident is not asked for it),
- * data-lang (en or es: the widget's own labels, and the language the assistant reads the
- * resident's answers in: Spanish dates day first), data-title, data-accent (a CSS colour; darkened
+ * data-lang (en or es: the language of the whole conversation: the widget's own labels, the
+ * assistant's replies, and how it reads the resident's answers: Spanish dates day first; a
+ * notice's own words quoted in a Spanish reply are marked as English), data-title, data-accent
+ * (a CSS colour; darkened
  * if needed so that white text on it keeps a 4.5:1 contrast), data-assistant (the assistant's
  * address; default: where this script came from).
  *
@@ -56,6 +58,7 @@
       contacts: "Who to contact",
       source: "Where this comes from",
       more: "What to do now, who to contact and the source are below the answer.",
+      note: "Note: {note}",
       refused: "Sorry, this chat is not set up for this website yet, so it cannot answer here.",
       refusedConsole: "The assistant at {base} does not accept this page's address ({origin}). " +
         "Add {origin} to BOT_WIDGET_ORIGINS in the assistant's .env (see its README)."
@@ -76,11 +79,11 @@
       slow: "Esto tarda más de lo normal…",
       retry: "Intentar de nuevo",
       never: "Nunca escriba aquí números de tarjeta, códigos de seguridad ni números de Seguro Social.",
-      greeting: "¡Hola! Puedo revisar si un pago hecho en el sistema Click2Gov de su ciudad se vio " +
-        "afectado por las filtraciones de 2017–2019. (El asistente responde en inglés.)",
-      greetingCity: "¡Hola! Puedo revisar si un pago a {city} hecho en Click2Gov se vio afectado. " +
-        "(El asistente responde en inglés.)",
-      start: "Was my payment affected?",
+      greeting: "¡Hola! Puedo revisar si un pago que hizo en el sistema de pago en línea Click2Gov " +
+        "de su ciudad se vio afectado por las filtraciones de 2017–2019, y decirle qué hacer.",
+      greetingCity: "¡Hola! Puedo revisar si un pago que hizo a {city} en Click2Gov se vio " +
+        "afectado por la filtración, y decirle qué hacer.",
+      start: "¿Se vio afectado mi pago?",
       unreachable: "Lo sentimos, no se puede contactar al asistente. Su mensaje no se perdió: " +
         "pulse \"Intentar de nuevo\".",
       call: "Si necesita una respuesta ahora, llame al {line}.",
@@ -93,6 +96,7 @@
       contacts: "A quién llamar",
       source: "De dónde viene esta respuesta",
       more: "Qué hacer ahora, a quién llamar y la fuente están debajo de la respuesta.",
+      note: "Nota: {note}",
       refused: "Lo sentimos, este chat todavía no está configurado para este sitio web.",
       refusedConsole: "The assistant at {base} does not accept this page's address ({origin}). " +
         "Add {origin} to BOT_WIDGET_ORIGINS in the assistant's .env (see its README)."
@@ -225,7 +229,8 @@
   // The launcher's whole label is its name; a small screen shows the short word only (which is
   // part of the name, so speech users can say what they see).
   var launcher = element("button", {
-    type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "panel"
+    type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "panel",
+    lang: lang
   });
   launcher.appendChild(element("span", { "class": "launcher-long" }, t.open));
   launcher.appendChild(element("span", { "class": "launcher-short", "aria-hidden": "true" }, t.openShort));
@@ -312,6 +317,27 @@
     node.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  /** A notice's own words, quoted in a reply in another language, are marked as the English
+   *  they are (screen readers read them in English): the words in curly quotes (how replies
+   *  quote a notice), and with `titles` the straight-quoted ones too (a notice's title in a
+   *  source line). In an English widget the text is rendered as it is. */
+  function renderQuoted(node, text, titles) {
+    if (lang === "en") {
+      renderText(node, text);
+      return;
+    }
+    var quotes = titles ? /(\u201c[^\u201d]*\u201d|"[^"]+")/ : /(\u201c[^\u201d]*\u201d)/;
+    text.split(quotes).forEach(function (part, index) {
+      if (index % 2) {
+        var original = element("span", { lang: "en", "class": "original" });
+        renderText(original, part);
+        node.appendChild(original);
+      } else if (part) {
+        renderText(node, part);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- the log
 
   /** Choices answer the latest question only: they go once anything else is said. */
@@ -339,7 +365,7 @@
     var node = element(tag, {});
     lines.forEach(function (line) {
       var entry = element("li", {});
-      renderText(entry, line);
+      renderQuoted(entry, line);
       node.appendChild(entry);
     });
     return node;
@@ -350,11 +376,11 @@
     var card = element("div", { "class": "result tone-" + (TONES[result.verdict] || "info") });
     card.appendChild(element("h3", { "class": "headline" }, result.headline));
     var reason = element("p", { "class": "reason" });
-    renderText(reason, result.reason || "");
+    renderQuoted(reason, result.reason || "");
     card.appendChild(reason);
     (result.notes || []).forEach(function (note) {
       var line = element("p", { "class": "note" });
-      renderText(line, "Note: " + note);
+      renderQuoted(line, t.note.replace("{note}", note));
       card.appendChild(line);
     });
     var steps = result.steps || [];
@@ -368,7 +394,7 @@
     if (result.source) {
       card.appendChild(folded(t.source, function (d) {
         var cite = element("p", {});
-        renderText(cite, result.source);
+        renderQuoted(cite, result.source, true);
         d.appendChild(cite);
       }));
     }
@@ -377,16 +403,18 @@
 
   function show(item, announce) {
     var who = item.who === "user" ? "user" : "bot";
+    // every message is in the conversation's language (the panel's lang), the resident's too
     var entry = element("li", { "class": "message " + item.who });
-    if (who === "bot") {
-      entry.setAttribute("lang", "en");
-    }
     entry.appendChild(element("span", { "class": "visually-hidden" }, who === "user" ? t.you : t.bot));
     if (item.result) {
       showResult(entry, item.result);
     } else {
       var body = element("p", { "class": "text" });
-      renderText(body, item.text);
+      if (who === "bot") {
+        renderQuoted(body, item.text);
+      } else {
+        renderText(body, item.text);
+      }
       entry.appendChild(body);
     }
     if (item.retry) {
@@ -418,7 +446,7 @@
     log.appendChild(entry);
     if (announce && who === "bot") {
       var spoken = item.result ? item.result.headline + " " + item.result.reason + " " + t.more : item.text;
-      live.appendChild(element("p", { lang: "en" }, spoken));
+      live.appendChild(element("p", { lang: lang }, spoken));
     }
     return entry;
   }
@@ -709,7 +737,8 @@
       open(false);
     }
     scrollToEnd();
-    var query = presetCity ? "?city=" + encodeURIComponent(presetCity) : "";
+    // the numbers to call are written in the widget's language
+    var query = "?lang=" + lang + (presetCity ? "&city=" + encodeURIComponent(presetCity) : "");
     fetch(base + "/widget/config" + query, { credentials: "omit" }).then(function (reply) {
       if (reply.status === 403) {
         return reply.json().then(function (body) {

@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from bot.knowledge.problems import Problem, field_name, line_of
 from bot.knowledge.yamlread import Lines, Path_
 
-_PHONE = re.compile(r"(?:1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}")
+PHONE_NUMBER = re.compile(r"(?:1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}")
 _NUMBER_WORDS = {
     1: "one",
     2: "two",
@@ -35,7 +35,7 @@ _NUMBER_WORDS = {
     40: "forty",
     50: "fifty",
 }
-NOT_RESIDENT_TEXT = ("quote", "how", "evidence", "notice", "phone")
+NOT_RESIDENT_TEXT = ("quote", "how", "how_es", "evidence", "notice", "phone")
 
 
 def normalise_text(text: str) -> str:
@@ -270,7 +270,7 @@ def phone_problems(files: List[Tuple[str, Any, Lines]], quotes: List[str]) -> Li
                 p in NOT_RESIDENT_TEXT for p in path if isinstance(p, str)
             ):
                 continue
-            for phone in _PHONE.findall(value):
+            for phone in PHONE_NUMBER.findall(value):
                 if not any(_digits(phone)[-10:] in digits for digits in quoted):
                     problems.append(
                         Problem(

@@ -1,5 +1,7 @@
 """Read and validate a knowledge folder into records. Nothing is returned unless everything is
-valid; every problem of every file (schema, quotes, cross-references) is found in one pass."""
+valid; every problem of every file (schema, quotes, cross-references, texts without their Spanish,
+notices/notices.yaml's `publisher_es`, `about_es` and `caution_es` included) is found in one
+pass."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from bot.knowledge.schema import (
     NoticesFile,
     StepsFile,
 )
+from bot.knowledge.spanish import spanish_problems
 from bot.knowledge.yamlread import Lines, YamlSyntaxError, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -156,6 +159,7 @@ def _read_notices(folder: Path) -> Tuple[Parsed, Notices]:
                     "this notice is not listed in notices/notices.yaml: add an entry for it",
                 )
             )
+    trace.problems += spanish_problems(parsed.label, parsed.data, parsed.lines, NoticesFile)
     parsed.problems += trace.problems
     return parsed, notices
 
@@ -184,6 +188,7 @@ def read_knowledge(folder: Path) -> Knowledge:
         trace = Traceability(parsed.label, parsed.lines, notices)
         trace.sources(parsed.data)
         trace.city(parsed.data)
+        trace.problems += spanish_problems(parsed.label, parsed.data, parsed.lines, CityRecord)
         main_notice = parsed.data.get("notice") if isinstance(parsed.data, dict) else None
         if isinstance(main_notice, str) and notices.texts and main_notice not in notices.texts:
             trace.missing_notice(("notice",), main_notice)
@@ -203,6 +208,7 @@ def read_knowledge(folder: Path) -> Knowledge:
         files.append(parsed)
         trace = Traceability(parsed.label, parsed.lines, notices)
         trace.sources(parsed.data)
+        trace.problems += spanish_problems(parsed.label, parsed.data, parsed.lines, model)
         problems += parsed.problems + trace.problems
         parts[name] = parsed.record
     quotes = [q for parsed in files for q in quotes_of(parsed.data)]

@@ -2,6 +2,12 @@
 what the database stores all follow from these models (pydantic, immutable).
 
 Field names are the keys of the YAML files (`knowledge/README.md` documents them for city staff).
+
+Every text a resident reads has its Spanish beside it: the field `<field>_es` next to the English
+`<field>` (`text_es`, `short_es`, `label_es`, `hours_es`, `how_es`, `what_es`), of the same type
+and with the same checks; `bot.i18n.pick(record, "text")` reads the one of the current locale, and
+`bot/knowledge/spanish.py` reports an English text without its Spanish. A notice's own words
+(`quote`, `hedge`, a notice's `title`) are never translated: they are shown as the original.
 """
 
 from __future__ import annotations
@@ -135,6 +141,7 @@ class Source(Record):
     quote: Text
     basis: Basis
     how: Optional[Text] = None
+    how_es: Optional[Text] = None
     hedge: Optional[Text] = None
 
     @validator("how", always=True)
@@ -151,11 +158,14 @@ class NoticeRecord(Record):
     id: Text
     kind: DocumentKind
     publisher: Text
-    title: Optional[Text] = None
+    publisher_es: Optional[Text] = None
+    title: Optional[Text] = None  # the notice's own title: never translated
     about: Optional[Text] = None
+    about_es: Optional[Text] = None
     published: Optional[IsoDate] = None
     url: Optional[Text] = None
     caution: Optional[Text] = None
+    caution_es: Optional[Text] = None
     original: Optional[Text] = None  # the file the text was copied from, when it is a copy
     sha256: Optional[Text] = None  # the original's SHA-256: the copy must stay byte for byte
     evidence: Tuple[Text, ...] = ()
@@ -236,12 +246,14 @@ class Methods(Record):
 class ServiceFact(Record):
     service: Service
     text: Optional[Text] = None
+    text_es: Optional[Text] = None
     source: Source
 
 
 class DataFact(Record):
     item: DataItem
     text: Optional[Text] = None
+    text_es: Optional[Text] = None
     source: Source
 
 
@@ -249,11 +261,13 @@ class TextFact(Record):
     """A sourced sentence: a way to pay meanwhile, the letters sent, a note."""
 
     text: Text
+    text_es: Optional[Text] = None
     source: Source
 
 
 class Count(Record):
     what: Text
+    what_es: Optional[Text] = None
     value: int
     source: Source
 
@@ -267,10 +281,12 @@ class Contact(Record):
 
     purpose: Text
     label: Text
+    label_es: Optional[Text] = None
     phone: Optional[Phone] = None
     url: Optional[Text] = None
     address: Optional[Text] = None
     hours: Optional[Text] = None  # when the line answers, e.g. "Monday to Friday, 8 am to 5 pm"
+    hours_es: Optional[Text] = None
     source: Source
     phone_source: Optional[Source] = None
 
@@ -280,21 +296,25 @@ SHORT_STEP = 120  # characters: a step as a text message gives it
 
 class Step(Record):
     """A protective step and the conditions under which it is given; `short` is the step in a
-    text message (at most 120 characters)."""
+    text message (at most 120 characters, in English and in Spanish)."""
 
     id: Text
     text: Text
+    text_es: Optional[Text] = None
     short: Optional[Text] = None
+    short_es: Optional[Text] = None
     verdicts: Tuple[Verdict, ...]
     if_exposed: Tuple[DataItem, ...] = ()
     if_not_exposed: Tuple[DataItem, ...] = ()
     unless_not_exposed: Tuple[DataItem, ...] = ()
     source: Source
 
-    @validator("short")
-    def _short_enough(cls, short: Optional[str]) -> Optional[str]:
+    @validator("short", "short_es")
+    def _short_enough(cls, short: Optional[str], field: ModelField) -> Optional[str]:
         if short is not None and len(short) > SHORT_STEP:
-            raise ValueError(f"short is {len(short)} characters; at most {SHORT_STEP} fit a text")
+            raise ValueError(
+                f"{field.name} is {len(short)} characters; at most {SHORT_STEP} fit a text"
+            )
         return short
 
 
@@ -303,6 +323,7 @@ class OnlinePayments(Record):
 
     status: OnlineStatus
     text: Text
+    text_es: Optional[Text] = None
     source: Source
 
 
@@ -369,6 +390,7 @@ class Resource(Contact):
 class NationalFact(Record):
     id: Text
     text: Text
+    text_es: Optional[Text] = None
     states: Tuple[StateCode, ...] = ()
     source: Source
 
@@ -387,6 +409,7 @@ class Advice(Record):
 
     id: Text
     text: Text
+    text_es: Optional[Text] = None
     source: Source
 
 

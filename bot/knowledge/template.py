@@ -78,13 +78,18 @@ def city_template(name: str, state: str) -> str:
 #         kind: city_notice        # or news_article, when it is a report about the city
 #         publisher: ...           # who published it, as the notice names itself: "City of
 #                                  # ...", "Town of ...", "Village of ...", or the newspaper
+#         publisher_es: ...        # the same in Spanish: "Ciudad de ...", "Pueblo de ..."
 #         title: ...               # the notice's title, as written
 #         published: YYYY-MM-DD    # leave it out when the text shows no date
 #         url: ...                 # where residents can read it, if it is online
 #         evidence: ["...a line of the notice with its title or date..."]
 #  2. Replace every "COPY ..." below with words copied exactly from the notice, and every
 #     YYYY-MM-DD with a date. Delete the sections the notice says nothing about.
-#  3. Run `python -m bot knowledge validate`: it lists anything still to fix, by line.
+#  3. Every text residents read is written twice: in English, and in Spanish beside it in the
+#     same field with `_es` added (text_es, short_es, label_es, hours_es, what_es, how_es), in
+#     plain Spanish with "usted", phone numbers and web addresses as in the English. Quotes stay
+#     as the notice wrote them: they are never translated.
+#  4. Run `python -m bot knowledge validate`: it lists anything still to fix, by line.
 city: {name}
 state: {state}
 time_zone: {zone}{zone_note}
@@ -105,7 +110,9 @@ windows:                          # when payments were exposed; add one entry pe
     source: &window
       notice: {notice}
       quote: "COPY the sentence with the dates"
-      basis: stated               # inferred (and add `how:`) when the year is not written
+      basis: stated               # inferred (and add `how:` and `how_es:`) when the year is not written
+      # how: The notice gives no year; ...            # how it was worked out, in English
+      # how_es: El aviso no da el año; ...            # and the same in Spanish
 
 methods:
   affected:                       # the payments the notice says were affected
@@ -127,18 +134,24 @@ data_exposed:                     # card_number card_details cardholder_name bil
 
 contacts: []                      # e.g. - purpose: questions
                                   #        label: {name} breach questions line
+                                  #        label_es: Línea de preguntas de {name} sobre la filtración
                                   #        phone: 1-800-000-0000
                                   #        hours: Monday to Friday, 8 am to 5 pm
+                                  #        hours_es: De lunes a viernes, de 8 a.m. a 5 p.m.
                                   #        source: ...
 
-# online_payments: {{status: safe, text: ..., source: ...}}   # safe | suspended | unknown
-# letters: {{text: The city is sending letters to affected customers., source: ...}}
+# Each text below has its Spanish beside it (`text_es`, `what_es`, `short_es`).
+# online_payments: {{status: safe, text: ..., text_es: ..., source: ...}}   # safe | suspended | unknown
+# letters:
+#   text: The city is sending letters to affected customers.
+#   text_es: La ciudad está enviando cartas a los clientes afectados.
+#   source: ...
 # counts:
-#   - {{what: customers affected, value: 1234, source: ...}}
+#   - {{what: customers affected, what_es: clientes afectados, value: 1234, source: ...}}
 # services:
 #   - {{service: utility, source: ...}}
-# steps: []
-# notes: []
+# steps: []                       # - {{id: ..., text: ..., text_es: ..., short: ..., short_es: ..., verdicts: [...], source: ...}}
+# notes: []                       # - {{text: ..., text_es: ..., source: ...}}
 """
 
 

@@ -1,9 +1,11 @@
-"""A check result as chat replies: short messages a resident reads in a chat window."""
+"""A check result as chat replies: short messages a resident reads in a chat window, in the
+locale spoken (bot/i18n.py)."""
 
 from __future__ import annotations
 
 from typing import Any, Dict, List
 
+from bot.i18n import pick, t
 from bot.rules import Result
 from bot.wording.assumed import assumed_sentences, assumed_text
 from bot.wording.headlines import headline
@@ -25,13 +27,15 @@ def result_messages(result: Result) -> List[str]:
     resident can do next is the domain's `utter_after_check`)."""
     first = headline(result).chat
     messages = [f"{assumed_text(result)}{first} {' '.join(reason_sentences(result))}"]
-    messages += [f"Note: {note.text}" for note in result.notes]
+    messages += [t("Note: {note}", note=pick(note, "text")) for note in result.notes]
     if result.steps:
-        messages.append("What to do now:\n" + numbered([s.text for s in result.steps]))
+        steps = numbered([pick(s, "text") for s in result.steps])
+        messages.append(t("What to do now:") + "\n" + steps)
     if result.contacts:
-        messages.append("Who to contact:\n" + bulleted([contact_line(c) for c in result.contacts]))
+        contacts = bulleted([contact_line(c) for c in result.contacts])
+        messages.append(t("Who to contact:") + "\n" + contacts)
     if result.notices:
-        messages.append(f"Source: {cited(result.notices)}.")
+        messages.append(t("Source: {cited}.", cited=cited(result.notices)))
     return messages
 
 
@@ -44,8 +48,8 @@ def result_card(result: Result) -> Dict[str, Any]:
         "verdict": result.verdict.value,
         "headline": headline(result).chat,
         "reason": " ".join([*assumed_sentences(result), *reason_sentences(result)]),
-        "notes": [note.text for note in result.notes],
-        "steps": [step.text for step in result.steps],
+        "notes": [pick(note, "text") for note in result.notes],
+        "steps": [pick(step, "text") for step in result.steps],
         "contacts": [contact_line(c) for c in result.contacts],
         "source": cited(result.notices) if result.notices else "",
         "text": "\n\n".join(result_messages(result)),

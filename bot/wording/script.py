@@ -1,11 +1,19 @@
-"""A check result as the support agent's script (`bot check`) and as JSON (`bot check --json`)."""
+"""A check result as the support agent's script (`bot check`) and as JSON (`bot check --json`).
+
+Every sentence comes from the catalog in the locale spoken (Spanish in
+bot/locale/es/LC_MESSAGES/agent.po); the JSON keys and the ids (verdict, reasons, purpose, basis,
+kind) stay as they are, the values a person reads are in the locale; a notice's quotes stay in
+its own words.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Dict, List, Optional
 
+from bot.i18n import pick, t
 from bot.knowledge.schema import NoticeRecord
+from bot.knowledge.vocabulary import DocumentKind
 from bot.rules import Result
 from bot.wording.agent import about_the_caller
 from bot.wording.headlines import headline
@@ -28,23 +36,29 @@ def _payment(result: Result) -> Dict[str, Any]:
 def format_script(result: Result) -> str:
     """Plain text in the order an agent reads it: verdict, why, steps, numbers, source."""
     title = headline(result).title
-    lines = [f"VERDICT: {title} ({result.verdict.value})", f"City: {result.place}"]
+    lines = [
+        t("VERDICT: {title} ({verdict})", title=title, verdict=result.verdict.value),
+        t("City: {city}", city=result.place),
+    ]
     payment = _payment(result)
     if payment["payment_date"] or payment["payment_method"]:
         lines.append(
-            f"Payment: {payment['payment_date'] or 'date not given'}; "
-            f"{payment['payment_method'] or 'method not given'}"
+            t(
+                "Payment: {date}; {method}",
+                date=payment["payment_date"] or t("date not given"),
+                method=payment["payment_method"] or t("method not given"),
+            )
         )
-    lines += ["", f"Why: {reason_text(result)}"]
-    lines += [f"Note: {note.text}" for note in result.notes]
+    lines += ["", t("Why: {reason}", reason=reason_text(result))]
+    lines += [t("Note: {note}", note=pick(note)) for note in result.notes]
     if result.steps:
-        lines += ["", "What to do now:"]
-        lines += [f"  {i}. {step.text}" for i, step in enumerate(result.steps, 1)]
+        lines += ["", t("What to do now:")]
+        lines += [f"  {i}. {pick(step)}" for i, step in enumerate(result.steps, 1)]
     if result.contacts:
-        lines += ["", "Who to contact:"]
+        lines += ["", t("Who to contact:")]
         lines += [f"  - {contact_line(c)}" for c in result.contacts]
     if result.sources:
-        lines += ["", "Sources:"]
+        lines += ["", t("Sources:")]
         lines += [f"  - {quoted(s, result.notices)}" for s in result.sources]
     return "\n".join(lines)
 
@@ -53,7 +67,7 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
     """The JSON contract of `python -m bot check --json` (DESIGN.md §5)."""
     contacts: List[Dict[str, Any]] = [
         {
-            "label": c.label,
+            "label": pick(c, "label"),
             "purpose": c.purpose,
             "phone": c.phone,
             "url": c.url,
@@ -69,8 +83,8 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
         **_payment(result),
         "reason": reason_text(result),
         "reasons": [r.value for r in result.reasons],
-        "notes": [note.text for note in result.notes],
-        "steps": [step.text for step in result.steps],
+        "notes": [pick(note) for note in result.notes],
+        "steps": [pick(step) for step in result.steps],
         "contacts": contacts,
         "sources": [
             {
@@ -78,7 +92,7 @@ def result_to_dict(result: Result) -> Dict[str, Any]:
                 "cited": cited_sources([s], result.notices),
                 "quote": s.quote,
                 "basis": s.basis.value,
-                "how": s.how,
+                "how": pick(s, "how"),
             }
             for s in result.sources
         ],
@@ -116,7 +130,7 @@ def _documents(result: Result) -> List[Dict[str, Any]]:
     documents: List[Dict[str, Any]] = []
     for notice in dict.fromkeys(order):
         quotes = [
-            {"quote": s.quote, "inferred": s.how or None}
+            {"quote": s.quote, "inferred": pick(s, "how") or None}
             for s in result.sources
             if s.notice == notice.id
         ]
@@ -132,13 +146,18 @@ def _documents(result: Result) -> List[Dict[str, Any]]:
         if quotes:
             documents.append(
                 {
-                    "kind": document_word(notice).lower(),
+                    "kind": _kind(notice),
                     "label": document_word(notice),
                     "citation": short_citation(notice),
                     "quotes": quotes,
                 }
             )
     return documents
+
+
+def _kind(notice: NoticeRecord) -> str:
+    """'notice' or 'article': what a document is, as an id (its label is in the locale)."""
+    return "article" if notice.kind == DocumentKind.NEWS_ARTICLE else "notice"
 
 
 def escalation_line(result: Result) -> Optional[str]:
@@ -157,21 +176,29 @@ def case_summary(result: Result, at: datetime) -> str:
     the caller was told, at `at` in the deployment's time zone (labelled). Built from the result
     only: nothing the caller said is copied (the console adds the agent's own fields)."""
     payment = {k: about_the_caller(v) if v else v for k, v in _payment(result).items()}
+    not_given = t("not given")
     lines = [
-        "Click2Gov breach check - case summary",
-        f"Time: {at:%Y-%m-%d %H:%M %Z} ({at.tzinfo})".rstrip(),
-        f"City: {result.place}",
-        f"Payment date (as understood): {payment['payment_date'] or 'not given'}",
-        f"Payment method (as understood): {payment['payment_method'] or 'not given'}",
-        f"Verdict: {result.verdict.value} - {agent_headline(result)}",
-        f"Reason: {about_the_caller(reason_text(result))}",
+        t("Click2Gov breach check - case summary"),
+        t("Time: {time} ({zone})", time=f"{at:%Y-%m-%d %H:%M %Z}", zone=at.tzinfo).rstrip(),
+        t("City: {city}", city=result.place),
+        t("Payment date (as understood): {date}", date=payment["payment_date"] or not_given),
+        t(
+            "Payment method (as understood): {method}",
+            method=payment["payment_method"] or not_given,
+        ),
+        t(
+            "Verdict: {verdict} - {headline}",
+            verdict=result.verdict.value,
+            headline=agent_headline(result),
+        ),
+        t("Reason: {reason}", reason=about_the_caller(reason_text(result))),
     ]
     if result.steps:
-        lines.append("Steps given:")
-        lines += [f"  {i}. {step.text}" for i, step in enumerate(result.steps, 1)]
+        lines.append(t("Steps given:"))
+        lines += [f"  {i}. {pick(step)}" for i, step in enumerate(result.steps, 1)]
     numbers = [contact_line(c) for c in result.contacts if c.phone]
     if numbers:
-        lines.append("Numbers given: " + "; ".join(numbers))
+        lines.append(t("Numbers given: {numbers}", numbers="; ".join(numbers)))
     notice = _main_notice(result)
     if notice:
         lines.append(f"{document_word(notice)}: {short_citation(notice)}")
@@ -193,8 +220,8 @@ def agent_payload(result: Result, at: datetime) -> Dict[str, Any]:
         "notice_label": document_word(main) if main else None,
         "notice": short_citation(main) if main else None,
         "documents": _documents(result),
-        "notes": [about_the_caller(note.text) for note in result.notes],
-        "steps": [step.text for step in result.steps],
+        "notes": [about_the_caller(pick(note)) for note in result.notes],
+        "steps": [pick(step) for step in result.steps],
         "numbers": [contact_line(c) for c in result.contacts],
         "escalation": escalation_line(result),
         "summary": case_summary(result, at),

@@ -326,3 +326,16 @@ async def test_checks_and_messages_not_understood_are_counted_without_their_text
 
         rows = connection.execute(text("SELECT * FROM usage_events")).fetchall()
     assert "king" not in repr(rows)
+
+
+async def test_saying_how_it_was_paid_after_a_hedged_answer_keeps_the_date(store):
+    """'If you paid online by card…': the resident who then says how (what the check lacked)
+    gets the same payment checked again; another way of paying is another payment."""
+    card_only = {**ODESSA, "payment_method": {"instrument": "card"}}
+    slots = {**card_only, "verdict": "possibly_affected"}
+    for said in ("online with my Mastercard", "en línea con mi tarjeta"):
+        events, _ = await run(ActionPrepareNewCheck(store), said, slots=slots)
+        assert slot_events(events) == {"verdict": None}, said
+    paid_by_phone = {**ODESSA, "verdict": "not_affected"}  # ODESSA was paid online by card
+    events, _ = await run(ActionPrepareNewCheck(store), "I also paid by phone", slots=paid_by_phone)
+    assert slot_events(events) == FORGOTTEN

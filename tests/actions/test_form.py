@@ -398,8 +398,8 @@ async def test_a_spanish_date_day_first_that_decides_is_asked(store, domain):
     assert slots["payment_date"] is None
     assert slots["pending_choice"]["kind"] == "day_order"
     assert [o["label"] for o in slots["pending_choice"]["options"]] == [
-        "September 5, 2019",
-        "May 9, 2019",
+        "5 de septiembre de 2019",  # said in the conversation's language, read back in it
+        "9 de mayo de 2019",
     ]
     picked, _ = await run_form(
         store,

@@ -14,6 +14,7 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.core.tracker_store import FailSafeTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import SlotSet as SlotSetEvent
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -471,3 +472,91 @@ def test_a_slash_message_rasa_cannot_read_is_not_written_to_the_log(recwarn, cap
     assert "4321" not in caplog.text
     with pytest.warns(UserWarning, match="something else"):
         io.raise_warning("something else")
+
+
+LANGUAGE_DOMAIN = Domain.from_dict(
+    {
+        "intents": ["greet", "check_payment"],
+        "slots": {
+            "language": {
+                "type": "categorical",
+                "values": ["en", "es"],
+                "influence_conversation": False,
+                "mappings": [{"type": "custom"}],
+            }
+        },
+        "responses": {
+            "utter_after_check": [
+                {
+                    "text": 'You can check another payment, ask a question, or say "start over".',
+                    "buttons": [{"title": "Start over", "payload": "/start_over"}],
+                },
+            ]
+        },
+    }
+)
+
+
+class _Processor:
+    """The part of Rasa's MessageProcessor the language patch wraps."""
+
+    domain = LANGUAGE_DOMAIN
+
+    def __init__(self) -> None:
+        self.seen = []
+
+    async def parse_message(self, message, tracker):
+        self.seen.append((message.metadata, None))
+        return {"intent": {"name": "check_payment", "confidence": 1.0}, "entities": []}
+
+
+@pytest.mark.parametrize(
+    "events, metadata, text, language",
+    [
+        ([], None, "¿Se vio afectado mi pago?", "es"),
+        ([], None, "was my payment affected?", "en"),
+        ([], {"language": "es"}, "hello there", "es"),  # the widget's data-lang="es"
+        ([SlotSetEvent("language", "es")], None, "ok", "es"),  # kept for the conversation
+    ],
+)
+async def test_the_conversation_language_is_set_before_the_message_is_read(
+    events, metadata, text, language
+):
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    processor = _Processor()
+    handle = MessageProcessor._handle_message_with_tracker  # the patched one
+    tracker = DialogueStateTracker.from_events("resident", events, slots=LANGUAGE_DOMAIN.slots)
+    await handle(processor, UserMessage(text, metadata=metadata), tracker)
+    assert tracker.get_slot("language") == language
+    (seen_metadata, parse_data), *_ = processor.seen
+    assert seen_metadata["language"] == language and parse_data is None
+
+
+async def test_a_typed_switch_is_greeted_in_the_new_language():
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    processor = _Processor()
+    tracker = DialogueStateTracker.from_events(
+        "resident", [SlotSetEvent("language", "en")], slots=LANGUAGE_DOMAIN.slots
+    )
+    await MessageProcessor._handle_message_with_tracker(processor, UserMessage("Español"), tracker)
+    assert tracker.get_slot("language") == "es"
+    assert processor.seen == []  # not read by the NLU: a greeting
+    assert tracker.latest_message.intent["name"] == "greet"
+
+
+async def test_fixed_replies_are_said_in_the_conversation_language():
+    nlg = TemplatedNaturalLanguageGenerator(LANGUAGE_DOMAIN.responses)
+    english = DialogueStateTracker.from_events("a", [], slots=LANGUAGE_DOMAIN.slots)
+    spanish = DialogueStateTracker.from_events(
+        "b", [SlotSetEvent("language", "es")], slots=LANGUAGE_DOMAIN.slots
+    )
+    said = await nlg.generate("utter_after_check", english, "rest")
+    assert said["text"].startswith("You can check another payment")
+    dicho = await nlg.generate("utter_after_check", spanish, "rest")
+    assert not dicho["text"].startswith("You can") and dicho["text"]
+    assert dicho["buttons"][0]["payload"] == "/start_over"  # what the button does: unchanged
+    assert dicho["buttons"][0]["title"] != "Start over"

@@ -4,6 +4,7 @@ must not be read as a date), in the manner of Duckling's corpus."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -27,6 +28,7 @@ CORPUS = [
     ("5/9/2019", D(2019, 9, 5), D(2019, 9, 5)),
     ("25/9/2019", D(2019, 9, 25), D(2019, 9, 25)),
     ("5-9-19", D(2019, 9, 5), D(2019, 9, 5)),
+    ("3/9/19", D(2019, 9, 3), D(2019, 9, 3)),
     ("2019-09-05", D(2019, 9, 5), D(2019, 9, 5)),  # year first stays year first
     ("fue el 5/9/2019.", D(2019, 9, 5), D(2019, 9, 5)),  # the end of a sentence
     # a month, a season, a year
@@ -55,6 +57,8 @@ CORPUS = [
     ("el mes pasado", D(2019, 9, 1), D(2019, 9, 30)),
     ("este mes", D(2019, 10, 1), D(2019, 10, 31)),
     ("el año pasado", D(2018, 1, 1), D(2018, 12, 31)),
+    ("en diciembre del año pasado", D(2018, 12, 1), D(2018, 12, 31)),
+    ("en línea con tarjeta el año pasado", D(2018, 1, 1), D(2018, 12, 31)),
     ("el verano pasado", D(2019, 6, 1), D(2019, 8, 31)),
     ("el lunes pasado", D(2019, 10, 14), D(2019, 10, 14)),
     ("el sábado pasado", D(2019, 10, 12), D(2019, 10, 12)),
@@ -63,6 +67,11 @@ CORPUS = [
     ("entre junio y agosto de 2018", D(2018, 6, 1), D(2018, 8, 31)),
     ("de junio a agosto de 2018", D(2018, 6, 1), D(2018, 8, 31)),
     ("del 1 al 15 de junio de 2018", D(2018, 6, 1), D(2018, 6, 15)),
+    ("del 1 hasta el 15 de junio de 2018", D(2018, 6, 1), D(2018, 6, 15)),
+    ("desde junio hasta agosto de 2018", D(2018, 6, 1), D(2018, 8, 31)),
+    ("desde junio a agosto de 2018", D(2018, 6, 1), D(2018, 8, 31)),
+    ("junio 2018", D(2018, 6, 1), D(2018, 6, 30)),
+    ("sept 2019", D(2019, 9, 1), D(2019, 9, 30)),
     # inside a sentence
     (
         "pagué mi factura de agua el 3 de septiembre de 2019 por internet",
@@ -131,3 +140,40 @@ def test_english_is_read_as_before():
 
 def test_accents_and_case_are_folded():
     assert fold("Miércoles, AÑO, Sábado") == "miercoles, ano, sabado"
+
+
+def test_a_two_digit_year_is_a_year_said():
+    """ "3/9/19" is 2019, a year the resident said, as "9/3/19" is in English."""
+    found = understand_date("3/9/19", TODAY, language="es")
+    assert (found.start, found.year_given) == (D(2019, 9, 3), True)
+    assert understand_date("9/3/19", TODAY).year_given
+
+
+@pytest.mark.parametrize(
+    "said, english",
+    [
+        ("antes del 3 de septiembre de 2019", "before september 3 2019"),
+        ("después del 3 de septiembre de 2019", "after september 3 2019"),
+        ("justo antes del 3 de septiembre de 2019", "right before september 3 2019"),
+        ("desde septiembre de 2019", "since september 2019"),
+        ("a partir de junio de 2019", "since june 2019"),
+        ("hasta octubre de 2018", "until october 2018"),
+        ("desde el verano de 2018", "since summer 2018"),
+    ],
+)
+def test_one_end_of_a_range_is_said_as_english_says_it(said, english):
+    """So that the reading asks again, as for "since June" (bot/conversation.py)."""
+    assert read_spanish(said).text == english
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "antes de pagar el 3 de septiembre de 2019",
+        "pagué desde mi cuenta el 3 de septiembre de 2019",
+    ],
+)
+def test_before_and_from_a_thing_are_no_range(said):
+    found = understand_date(said, TODAY, language="es")
+    assert (found.start, found.end) == (D(2019, 9, 3), D(2019, 9, 3))
+    assert not re.search(r"\b(?:before|since|after|until)\b", read_spanish(said).text)

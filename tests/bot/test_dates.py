@@ -488,6 +488,7 @@ def test_look_alikes_and_half_read_phrases_are_not_dates(text):
     [
         ("december last year", date(2018, 12, 1), date(2018, 12, 31)),
         ("the summer of last year", date(2018, 6, 1), date(2018, 8, 31)),
+        ("I paid online with a card last year", date(2018, 1, 1), date(2018, 12, 31)),
         ("I paid on the last one, 9/5/2019", date(2019, 9, 5), date(2019, 9, 5)),
         ("monday, september 2, 2019", date(2019, 9, 2), date(2019, 9, 2)),
         ("I paid $45.50 on September 3 2019", date(2019, 9, 3), date(2019, 9, 3)),

@@ -51,3 +51,26 @@ def test_no_english_training_example_reads_as_spanish():
             examples += [line.lstrip("- ") for line in block.get("examples", "").splitlines()]
     assert len(examples) > 1000
     assert [e for e in examples if looks_spanish(e)] == []
+
+
+@pytest.mark.parametrize(
+    "current, stated, text, after",
+    [
+        (None, None, "¿Se vio afectado mi pago?", "es"),  # the first message of two words
+        (None, None, "was my payment affected?", "en"),
+        (None, None, "ok", None),  # one word decides nothing
+        (None, None, "Hola", "es"),  # unless it can only be Spanish
+        (None, None, '/inform{"choice": "by phone"}', None),  # nor does a button
+        ("en", None, "pagué en línea", "en"),  # once set, it stays
+        ("es", None, "ok thanks", "es"),
+        ("en", "es", "hi there", "es"),  # the channel states it: the widget's data-lang
+        ("es", "en", "¿qué pasó?", "en"),
+        ("en", None, "Español", "es"),  # the resident switches
+        ("es", None, "in English", "en"),
+        ("en", None, "español por favor no", "en"),  # not a switch alone
+    ],
+)
+def test_the_conversation_keeps_one_language_unless_switched(current, stated, text, after):
+    from bot.language import language_after
+
+    assert language_after(current, stated, text) == after

@@ -428,3 +428,53 @@ def test_stats_count_every_channels_checks_and_questions_exactly(phone: Phone, s
     stored = (servers.workdir / "knowledge.db").read_bytes()
     for typed in (b"9/5/19", b"September 5 2019", b"who do I call", b"Sept 1 2018"):
         assert typed not in stored  # counted, never kept
+
+
+# ---------------------------------------------------------------- in Spanish
+
+
+def test_spanish_keywords_help_stop_more_and_start_answer_in_spanish(servers: Servers):
+    phone = Phone(servers)
+    help_text = phone.text("Ayuda")
+    assert help_text.startswith("Consulta del robo de datos de Click2Gov: le dice si")
+    assert "Responda STOP para salir" in help_text and re.search(r"\d{3}-\d{3}-\d{4}", help_text)
+    assert phone.text("más") == "Eso es todo. Responda AYUDA para ayuda, o haga otra pregunta."
+    assert "se ha dado de baja" in phone.text("PARAR")
+    assert phone.text("hola") is None  # nothing at all after an opt-out
+    assert phone.text("AYUDA") is None
+    assert "hola de nuevo" in phone.text("inicio")
+    for word in ("CANCELAR", "baja", "Alto", "STOP"):  # the carriers' words work in Spanish too
+        other = Phone(servers)
+        other.text("ESPAÑOL")
+        assert "se ha dado de baja" in other.text(word), word
+        assert other.text("odessa") is None
+    english = Phone(servers)
+    assert "unsubscribed" in english.text("STOP")
+    assert "hola de nuevo" in english.text("Sí")  # a Spanish word: answered in Spanish
+
+
+def test_a_whole_check_in_spanish_by_sms_stays_gsm_within_three_segments(servers: Servers):
+    phone = Phone(servers)  # every reply is checked: GSM-7, at most 3 segments (Phone.text)
+    said = phone.text("ESPAÑOL")
+    assert said.startswith("Listo: desde ahora le respondo en español") and "ENGLISH" in said
+    assert "¿A qué ciudad hizo el pago?" in phone.text("¿se vio afectado mi pago?")
+    assert "¿Cuando hizo el pago?" in phone.text("Odessa")
+    question = phone.text("3 de septiembre de 2019")
+    assert "1 En linea, con tarjeta" in question and "2 Pago automatico" in question, question
+    verdict = phone.text("1")
+    assert phone.slot("verdict") == "affected" and phone.slot("language") == "es"
+    assert "Odessa" in verdict and "1-877-438-4338" in verdict, verdict
+    assert "Responda MAS para seguir." in verdict
+    pages = [verdict]
+    for _ in range(10):
+        page = phone.text("MAS")
+        if page.startswith("Eso es todo"):
+            break
+        pages.append(page)
+    assert len(pages) > 1 and not pages[-1].endswith("Responda MAS para seguir.")
+    menu = "¿Y ahora? Responda con un numero:\n1 Revisar otro pago\n2 Empezar de nuevo"
+    assert pages[-1].endswith(menu), pages[-1]
+    joined = "\n".join(pages)
+    for english in ("Reply", "Your payment", "What to do", "Who to contact", "Checked:"):
+        assert english not in joined, english
+    assert phone.text("english").startswith("OK: from now on I answer in English")

@@ -173,8 +173,8 @@ def test_misspelt_key_suggests_the_right_one(knowledge_copy):
     _edit(
         knowledge_copy,
         ODESSA,
-        "    text: credit/debit card information\n    source:",
-        "    text: credit/debit card information\n    sourse:",
+        "    text_es: información de tarjetas de crédito/débito\n    source:",
+        "    text_es: información de tarjetas de crédito/débito\n    sourse:",
     )
     messages = [str(p) for p in _problems(knowledge_copy)]
     assert any(
