@@ -911,7 +911,9 @@ _LEFT_OVER_DATE_WORDS = re.compile(
     rf"{MONTH}|"
     r"\b(?:first|second|third|fourth|last|next|previous|past|early|late|mid|middle|end|beginning|"
     r"start|half|halves|quarter|week|weeks|weekend|weekends|month|months|year|years|fortnight|ago|"
-    r"since|until|till|spring|summer|fall|autumn|winter)\b"
+    r"since|until|till|spring|summer|fall|autumn|winter)\b|"
+    # "the day before / after <a date>": another day than the one named
+    r"\bdays?\s+(?:before|after|prior\s+to)\b"
 )
 _NOT_LEFT_OVER = re.compile(
     r"\b(?:the\s+)?(?:last|first|next|latest)\s+(?:time|one|1|payment|bill|charge)\b|\$\s?\d[\d,.]*|"

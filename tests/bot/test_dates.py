@@ -475,6 +475,8 @@ def test_a_reading_that_uses_every_year_named_is_kept(text, start, end):
         "the first week of this year and the next",
         "the tuesday before thanksgiving 2018",  # a holiday read only in part
         "every month for years",
+        "the day before Sept 3 2019",  # another day than the one named: asked, never Sept 3
+        "a day after September 3, 2019",
     ],
 )
 def test_look_alikes_and_half_read_phrases_are_not_dates(text):
